@@ -1,0 +1,43 @@
+"""wikicheck: an article model and a linter for MediaWiki wikitext.
+
+>>> import wikicheck
+>>> article = wikicheck.parse("== History ==\\nText.<ref name=a>Source</ref>")
+>>> [section.title for section in article.sections]
+['History']
+"""
+
+from __future__ import annotations
+
+import logging
+
+from .engine import lint, lint_article
+from .errors import ConfigError, InputError, UnknownRuleError, WikicheckError
+from .findings import Applicability, Category, Edit, Finding, Fix, Severity
+from .model import Article, Position, Span
+from .parse import parse
+from .settings import Settings
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Applicability",
+    "Article",
+    "Category",
+    "ConfigError",
+    "Edit",
+    "Finding",
+    "Fix",
+    "InputError",
+    "Position",
+    "Settings",
+    "Severity",
+    "Span",
+    "UnknownRuleError",
+    "WikicheckError",
+    "__version__",
+    "lint",
+    "lint_article",
+    "parse",
+]
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -1,0 +1,80 @@
+"""Orchestration: parse, run the selected rules, and sort what they find."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Sequence
+from dataclasses import replace
+
+from .findings import Finding
+from .model import Article, Span
+from .parse import parse
+from .registry import Registry, default_registry
+from .rules import Rule, RuleContext
+from .rules.meta import rule_crashed
+from .settings import Settings, utc_today
+
+logger = logging.getLogger(__name__)
+
+
+def lint_article(
+    article: Article,
+    *,
+    settings: Settings | None = None,
+    rules: Sequence[Rule] | None = None,
+    registry: Registry | None = None,
+) -> list[Finding]:
+    """Run rules over a parsed article; findings sorted by position then code.
+
+    ``rules`` overrides the selection in ``settings`` (it is how the CLI passes a selection
+    it has already resolved once for many files).
+    """
+    settings = settings or Settings()
+    if rules is None:
+        rules = (registry or default_registry()).select(
+            settings.select, settings.ignore, settings.extend_select
+        )
+    today = settings.today or utc_today()
+    path = article.path or article.title or "<string>"
+    findings: list[Finding] = []
+    for rule in rules:
+        ctx = RuleContext(rule, article, path, today, settings.rule_options.get(rule.code, {}))
+        try:
+            findings.extend(rule.check(article, ctx))
+        except Exception as error:  # a rule bug must not stop the run: report it instead
+            logger.exception("rule %s failed on %s", rule.code, path)
+            crash = RuleContext(rule_crashed, article, path, today)
+            findings.append(
+                crash.finding(
+                    Span(0, 0), f"rule {rule.code} ({rule.name}) failed: {error!r}"
+                )
+            )
+    findings.sort(key=lambda finding: finding.sort_key)
+    return findings
+
+
+def lint(
+    text: str,
+    *,
+    path: str | None = None,
+    title: str | None = None,
+    today: dt.date | None = None,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
+    settings: Settings | None = None,
+) -> list[Finding]:
+    """Lint wikitext and return the findings.
+
+    >>> [f.code for f in lint("== A ==\\n==== B ====\\ntext", select=["WC101"])]
+    ['WC101']
+    """
+    changes: dict[str, object] = {}
+    if today is not None:
+        changes["today"] = today
+    if select is not None:
+        changes["select"] = tuple(select)
+    if ignore:
+        changes["ignore"] = tuple(ignore)
+    settings = replace(settings or Settings(), **changes)
+    return lint_article(parse(text, path=path, title=title), settings=settings)

@@ -1,0 +1,103 @@
+"""What a rule reports: findings, their severity and category, and fixes as text edits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .model import Position, Span
+
+
+class Severity(StrEnum):
+    """How serious a finding is; SARIF levels error / warning / note."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+class Category(StrEnum):
+    SYNTAX = "syntax"
+    STRUCTURE = "structure"
+    REFERENCE = "reference"
+    CITATION = "citation"
+    DATE = "date"
+    MAINTENANCE = "maintenance"
+    TYPO = "typo"
+    LINK = "link"
+
+
+class Applicability(StrEnum):
+    """Whether ``--fix`` may apply a fix on its own (ruff's three levels)."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    DISPLAY_ONLY = "display-only"
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the text at ``span`` with ``replacement``."""
+
+    span: Span
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    title: str
+    edits: tuple[Edit, ...]
+    applicability: Applicability
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    code: str
+    rule: str
+    category: Category
+    severity: Severity
+    message: str
+    path: str
+    span: Span
+    start: Position
+    end: Position
+    fix: Fix | None = None
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str, int]:
+        return (self.path, self.start.line, self.start.column, self.code, self.span.end)
+
+    def as_dict(self) -> dict[str, object]:
+        """The flat JSON record (a public contract: see docs/json-schema.md)."""
+        return {
+            "code": self.code,
+            "rule": self.rule,
+            "category": self.category.value,
+            "severity": self.severity.value,
+            "message": self.message,
+            "path": self.path,
+            "line": self.start.line,
+            "column": self.start.column,
+            "end_line": self.end.line,
+            "end_column": self.end.column,
+            "offset": self.span.start,
+            "end_offset": self.span.end,
+            "fix": None
+            if self.fix is None
+            else {
+                "title": self.fix.title,
+                "applicability": self.fix.applicability.value,
+                "edits": [
+                    {
+                        "offset": edit.span.start,
+                        "end_offset": edit.span.end,
+                        "replacement": edit.replacement,
+                    }
+                    for edit in self.fix.edits
+                ],
+            },
+        }

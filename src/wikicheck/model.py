@@ -1,0 +1,317 @@
+"""The immutable article model.
+
+Every object carries a :class:`Span`: 0-based code-point offsets into ``Article.source``, end
+exclusive. Lines and columns are derived only at the edge, through :class:`LineIndex`.
+Nothing here imports mwparserfromhell: rules read this model and never see the parse tree.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A half-open range ``[start, end)`` of code-point offsets into the article source."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"invalid span [{self.start}, {self.end})")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A 1-based line and 1-based column counted in code points."""
+
+    line: int
+    column: int
+
+
+class LineIndex:
+    """Converts offsets to positions by bisecting a table of line starts.
+
+    ``\\n``, ``\\r\\n`` and a lone ``\\r`` all end a line, so positions agree with what editors
+    show for files with any line-ending convention.
+    """
+
+    __slots__ = ("_starts", "_length")
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        index = 0
+        length = len(text)
+        while True:
+            newline = text.find("\n", index)
+            carriage = text.find("\r", index)
+            if newline < 0 and carriage < 0:
+                break
+            if carriage < 0 or (0 <= newline < carriage):
+                index = newline + 1
+            elif carriage + 1 < length and text[carriage + 1] == "\n":
+                index = carriage + 2
+            else:
+                index = carriage + 1
+            starts.append(index)
+        self._starts = starts
+        self._length = length
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
+
+    def position(self, offset: int) -> Position:
+        if not 0 <= offset <= self._length:
+            raise ValueError(f"offset {offset} outside text of length {self._length}")
+        line = bisect_right(self._starts, offset) - 1
+        return Position(line + 1, offset - self._starts[line] + 1)
+
+    def offset(self, position: Position) -> int:
+        """The offset of a position; the inverse of :meth:`position`."""
+        return self._starts[position.line - 1] + position.column - 1
+
+    def line_start(self, line: int) -> int:
+        return self._starts[line - 1]
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    """One ``|name=value`` (or positional ``|value``) of a template call.
+
+    ``name`` is the key as MediaWiki resolves it: trimmed for named parameters, the ordinal
+    for positional ones. ``value`` is the raw wikitext with comments removed, trimmed for named
+    parameters only, as MediaWiki does. ``raw`` is the exact source of the parameter.
+    """
+
+    name: str
+    value: str
+    raw: str
+    positional: bool
+    span: Span
+    name_span: Span | None
+    value_span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    """A template call ``{{name|...}}`` anywhere in the article (nested ones included)."""
+
+    name: str
+    raw_name: str
+    span: Span
+    name_span: Span
+    params: tuple[Param, ...]
+    depth: int
+
+    def get(self, name: str) -> Param | None:
+        """The parameter MediaWiki would use: the last one with that name."""
+        for param in reversed(self.params):
+            if param.name == name:
+                return param
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class CitationParam:
+    """A citation parameter under its canonical CS1 name (``accessdate`` -> ``access-date``)."""
+
+    name: str
+    raw_name: str
+    value: str
+    span: Span
+    value_span: Span
+    known: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A citation template (``{{cite web}}``, ``{{citation}}``, ...) with normalised parameters."""
+
+    template: str
+    span: Span
+    params: tuple[CitationParam, ...]
+    in_ref: bool
+
+    def get(self, name: str) -> CitationParam | None:
+        """The last parameter with this canonical name, as MediaWiki resolves duplicates."""
+        for param in reversed(self.params):
+            if param.name == name:
+                return param
+        return None
+
+    def value(self, name: str) -> str:
+        param = self.get(name)
+        return param.value if param is not None else ""
+
+    def as_dict(self) -> dict[str, str]:
+        return {param.name: param.value for param in self.params}
+
+
+@dataclass(frozen=True, slots=True)
+class InfoboxField:
+    name: str
+    value: str
+    text: str
+    span: Span
+    name_span: Span | None
+    value_span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Infobox:
+    name: str
+    span: Span
+    fields: tuple[InfoboxField, ...]
+
+    def get(self, name: str) -> InfoboxField | None:
+        for field_ in reversed(self.fields):
+            if field_.name == name:
+                return field_
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A ``<ref>`` tag: a definition (it has content) or a reuse (``<ref name=x/>``).
+
+    ``list_defined`` is true for definitions placed inside a reference list
+    (``<references>...</references>`` or ``{{reflist|refs=...}}``).
+    """
+
+    name: str | None
+    group: str
+    is_reuse: bool
+    content: str | None
+    span: Span
+    content_span: Span | None
+    list_defined: bool
+    citation: Citation | None
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceList:
+    """Where a group's references are rendered: ``<references/>`` or ``{{Reflist}}`` and kin."""
+
+    kind: str
+    group: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Wikilink:
+    target: str
+    text: str | None
+    span: Span
+    namespace: str
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    name: str
+    sort_key: str | None
+    span: Span
+
+
+class LinkOrigin(StrEnum):
+    BRACKETED = "bracketed"
+    BARE = "bare"
+    CITATION = "citation"
+
+
+@dataclass(frozen=True, slots=True)
+class ExternalLink:
+    """An external URL: ``[url title]``, a bare URL, or a URL-holding citation parameter."""
+
+    url: str
+    title: str | None
+    span: Span
+    origin: LinkOrigin
+    param: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    text: str
+    span: Span
+
+
+class TextContext(StrEnum):
+    PROSE = "prose"
+    HEADING = "heading"
+    LINK = "link"
+    QUOTE = "quote"
+
+
+@dataclass(frozen=True, slots=True)
+class TextRun:
+    """Text a reader reads, exactly as in the source: ``source[span] == text``."""
+
+    text: str
+    span: Span
+    context: TextContext
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A section: the lead (level 0, no title) or one that starts at a heading.
+
+    ``body_span`` runs from the end of the heading to the next heading of any level;
+    ``span`` covers the heading and everything up to the next heading of the same or a
+    higher level, so it includes the subsections listed in ``children``.
+    """
+
+    title: str | None
+    raw_title: str | None
+    level: int
+    span: Span
+    heading_span: Span | None
+    body_span: Span
+    children: tuple[Section, ...] = ()
+
+    def walk(self) -> Iterator[Section]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    source: str
+    path: str | None
+    title: str | None
+    lead: Section
+    sections: tuple[Section, ...]
+    templates: tuple[Template, ...]
+    infoboxes: tuple[Infobox, ...]
+    refs: tuple[Ref, ...]
+    reference_lists: tuple[ReferenceList, ...]
+    citations: tuple[Citation, ...]
+    wikilinks: tuple[Wikilink, ...]
+    categories: tuple[Category, ...]
+    external_links: tuple[ExternalLink, ...]
+    comments: tuple[Comment, ...]
+    text_runs: tuple[TextRun, ...]
+    lines: LineIndex = field(repr=False, compare=False)
+
+    def all_sections(self) -> Iterator[Section]:
+        """The lead, then every section in document order (depth first)."""
+        yield self.lead
+        for section in self.sections:
+            yield from section.walk()
+
+    def position(self, offset: int) -> Position:
+        return self.lines.position(offset)
+
+    def text_at(self, span: Span) -> str:
+        return self.source[span.start : span.end]

@@ -1,0 +1,62 @@
+"""``parse(text) -> Article``: build the immutable article model from wikitext."""
+
+from __future__ import annotations
+
+import mwparserfromhell
+from mwparserfromhell.parser import ParserError
+
+from ..errors import InputError
+from ..model import Article, LineIndex
+from .build import ArticleCollector
+from .sections import build_sections
+from .spans import compute_spans
+
+__all__ = ["parse"]
+
+
+def _by_start(items: list[object]) -> None:
+    items.sort(key=lambda item: item.span.start)  # type: ignore[attr-defined]
+
+
+def parse(text: str, *, path: str | None = None, title: str | None = None) -> Article:
+    """Parse wikitext into an :class:`~wikicheck.model.Article`.
+
+    ``path`` and ``title`` are carried through to findings and reports. Raises
+    :class:`~wikicheck.errors.InputError` if the text cannot be parsed at all.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse() takes wikitext as str, not {type(text).__name__}")
+    try:
+        # Style tags are skipped: unbalanced '' and ''' otherwise swallow templates and
+        # headings (mwparserfromhell #40 and its duplicates), and no rule needs them.
+        tree = mwparserfromhell.parse(text, skip_style_tags=True)
+    except (ParserError, RecursionError) as error:
+        raise InputError(f"the parser gave up on this text: {error}", path=path) from error
+    spans = compute_spans(tree)
+    collector = ArticleCollector(text, spans)
+    collector.collect(tree)
+    for items in (
+        collector.templates, collector.citations, collector.infoboxes, collector.refs,
+        collector.reference_lists, collector.external_links, collector.text_runs,
+        collector.headings,
+    ):
+        _by_start(items)  # type: ignore[arg-type]
+    lead, sections = build_sections(collector.headings, len(text))
+    return Article(
+        source=text,
+        path=path,
+        title=title,
+        lead=lead,
+        sections=sections,
+        templates=tuple(collector.templates),
+        infoboxes=tuple(collector.infoboxes),
+        refs=tuple(collector.refs),
+        reference_lists=tuple(collector.reference_lists),
+        citations=tuple(collector.citations),
+        wikilinks=tuple(collector.wikilinks),
+        categories=tuple(collector.categories),
+        external_links=tuple(collector.external_links),
+        comments=tuple(collector.comments),
+        text_runs=tuple(collector.text_runs),
+        lines=LineIndex(text),
+    )

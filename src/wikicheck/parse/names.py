@@ -1,0 +1,106 @@
+"""Template and link names as MediaWiki resolves them, and the template families we know."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..resources import load_toml
+from ..textutil import strip_comments
+
+_SPACES = re.compile(r"[\s_]+")
+_TEMPLATE_PREFIX = re.compile(r"^(?:template|msg|subst|safesubst)\s*:\s*", re.IGNORECASE)
+
+
+def normalize_title(raw: str) -> str:
+    """Collapse spaces and underscores and capitalise the first letter, as MediaWiki does."""
+    title = _SPACES.sub(" ", strip_comments(raw)).strip()
+    return title[:1].upper() + title[1:]
+
+
+def normalize_template_name(raw: str) -> str:
+    """``{{ template:cite_web }}`` -> ``Cite web``."""
+    name = strip_comments(raw).strip()
+    while True:
+        stripped = _TEMPLATE_PREFIX.sub("", name, count=1)
+        if stripped == name:
+            break
+        name = stripped
+    return normalize_title(name)
+
+
+@dataclass(frozen=True, slots=True)
+class _NameSet:
+    prefixes: tuple[str, ...]
+    suffixes: tuple[str, ...]
+    names: frozenset[str]
+    exclude: frozenset[str]
+
+    def __contains__(self, name: object) -> bool:
+        if not isinstance(name, str) or name in self.exclude:
+            return False
+        folded = name.casefold()
+        return (
+            name in self.names
+            or any(folded.startswith(prefix.casefold()) for prefix in self.prefixes)
+            or any(folded.endswith(suffix.casefold()) for suffix in self.suffixes)
+        )
+
+
+def _name_set(section: str) -> _NameSet:
+    table = load_toml("templates.toml")[section]
+    return _NameSet(
+        prefixes=tuple(table.get("prefixes", ())),
+        suffixes=tuple(table.get("suffixes", ())),
+        names=frozenset(table.get("names", ())),
+        exclude=frozenset(table.get("exclude", ())),
+    )
+
+
+@cache
+def citation_templates() -> _NameSet:
+    return _name_set("citations")
+
+
+@cache
+def infobox_templates() -> _NameSet:
+    return _name_set("infoboxes")
+
+
+@cache
+def reference_list_templates() -> dict[str, str]:
+    """Normalised template name -> the ref group it lists by default."""
+    table: dict[str, str] = load_toml("templates.toml")["reference_lists"]
+    return table
+
+
+@dataclass(frozen=True, slots=True)
+class TextTemplates:
+    """Templates whose rendered text is one of their parameters or a fixed string."""
+
+    param_1: frozenset[str]
+    param_2: frozenset[str]
+    literal: dict[str, str]
+
+
+@cache
+def text_templates() -> TextTemplates:
+    table = load_toml("templates.toml")["text"]
+    return TextTemplates(
+        param_1=frozenset(table["keep_param_1"]),
+        param_2=frozenset(table["keep_param_2"]),
+        literal=dict(table["literal"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class TagKinds:
+    prose: frozenset[str]
+    quote: frozenset[str]
+
+
+@cache
+def tag_kinds() -> TagKinds:
+    table = load_toml("tags.toml")
+    return TagKinds(prose=frozenset(table["prose"]), quote=frozenset(table["quote"]))
