@@ -44,7 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     lint.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, or - for stdin")
     lint.add_argument("--format", choices=sorted(FORMATS), default="text")
     lint.add_argument("--today", type=_date, help="pin 'today' (YYYY-MM-DD, UTC) for date rules")
-    lint.add_argument("--select", type=_codes, help="codes, prefixes or names to check (comma-separated)")
+    lint.add_argument(
+        "--select", type=_codes, help="codes, prefixes or names to check (comma-separated)"
+    )
     lint.add_argument("--ignore", type=_codes, default=[], help="codes, prefixes or names to skip")
     lint.add_argument("--extend-select", type=_codes, default=[], help="add to the selection")
     lint.add_argument("--encoding", default="utf-8", help="encoding of the input files")

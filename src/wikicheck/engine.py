@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 from .findings import Finding
 from .model import Article, Span
@@ -46,9 +47,7 @@ def lint_article(
             logger.exception("rule %s failed on %s", rule.code, path)
             crash = RuleContext(rule_crashed, article, path, today)
             findings.append(
-                crash.finding(
-                    Span(0, 0), f"rule {rule.code} ({rule.name}) failed: {error!r}"
-                )
+                crash.finding(Span(0, 0), f"rule {rule.code} ({rule.name}) failed: {error!r}")
             )
     findings.sort(key=lambda finding: finding.sort_key)
     return findings
@@ -69,7 +68,7 @@ def lint(
     >>> [f.code for f in lint("== A ==\\n==== B ====\\ntext", select=["WC101"])]
     ['WC101']
     """
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     if today is not None:
         changes["today"] = today
     if select is not None:

@@ -11,7 +11,11 @@ class InputError(WikicheckError):
     """An input could not be read or parsed. ``path`` and ``line``/``column`` say where."""
 
     def __init__(
-        self, message: str, *, path: str | None = None, line: int | None = None,
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
         column: int | None = None,
     ) -> None:
         self.path = path

@@ -30,7 +30,9 @@ def decode(data: bytes, path: str, encoding: str = "utf-8") -> Document:
     )
     body = data[3:] if bom else data
     if b"\x00" in body[:8192] and encoding.lower().replace("-", "") == "utf8":
-        raise InputError("looks like a binary file (it contains NUL bytes), not wikitext", path=path)
+        raise InputError(
+            "looks like a binary file (it contains NUL bytes), not wikitext", path=path
+        )
     try:
         text = body.decode(encoding)
     except UnicodeDecodeError as error:
@@ -41,7 +43,9 @@ def decode(data: bytes, path: str, encoding: str = "utf-8") -> Document:
         raise InputError(
             f"is not valid {encoding}: byte 0x{body[error.start]:02x} cannot be decoded "
             "(use --encoding to name the file's encoding)",
-            path=path, line=line, column=column,
+            path=path,
+            line=line,
+            column=column,
         ) from error
     except LookupError as error:
         raise InputError(f"unknown encoding {encoding!r}", path=path) from error

@@ -30,6 +30,15 @@ class Span:
     def contains(self, other: Span) -> bool:
         return self.start <= other.start and other.end <= self.end
 
+    def trimmed(self, text: str) -> Span:
+        """This span without the whitespace at either end of ``text[start:end]``."""
+        inner = text[self.start : self.end]
+        stripped = inner.strip()
+        if not stripped:
+            return Span(self.start, self.start)
+        leading = len(inner) - len(inner.lstrip())
+        return Span(self.start + leading, self.start + leading + len(stripped))
+
 
 @dataclass(frozen=True, slots=True)
 class Position:
@@ -46,7 +55,7 @@ class LineIndex:
     show for files with any line-ending convention.
     """
 
-    __slots__ = ("_starts", "_length")
+    __slots__ = ("_length", "_starts")
 
     def __init__(self, text: str) -> None:
         starts = [0]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 
 from .errors import UnknownRuleError
@@ -37,7 +37,7 @@ class Registry:
             self._by_code[rule.code] = rule
             self._by_name[rule.name] = rule
 
-    def __iter__(self) -> Iterable[Rule]:  # type: ignore[override]
+    def __iter__(self) -> Iterator[Rule]:
         return iter(self._rules)
 
     @property

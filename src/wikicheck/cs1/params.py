@@ -1,4 +1,4 @@
-"""CS1/CS2 parameter names: alias resolution and the whitelist (from ``data/cs1_parameters.toml``)."""
+"""CS1/CS2 parameter names: alias resolution and the whitelist (data/cs1_parameters.toml)."""
 
 from __future__ import annotations
 

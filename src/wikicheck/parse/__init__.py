@@ -11,7 +11,17 @@ from .build import ArticleCollector
 from .sections import build_sections
 from .spans import compute_spans
 
-__all__ = ["parse"]
+__all__ = ["parse", "parser_input"]
+
+
+def parser_input(text: str) -> str:
+    """The text handed to the tokenizer.
+
+    mwparserfromhell's C tokenizer stops at a NUL character and silently drops the rest of
+    the page. NUL is replaced by U+FFFD, one code point for one, so every offset still
+    points into the original text.
+    """
+    return text.replace("\x00", "\ufffd") if "\x00" in text else text
 
 
 def _by_start(items: list[object]) -> None:
@@ -29,15 +39,20 @@ def parse(text: str, *, path: str | None = None, title: str | None = None) -> Ar
     try:
         # Style tags are skipped: unbalanced '' and ''' otherwise swallow templates and
         # headings (mwparserfromhell #40 and its duplicates), and no rule needs them.
-        tree = mwparserfromhell.parse(text, skip_style_tags=True)
+        tree = mwparserfromhell.parse(parser_input(text), skip_style_tags=True)
     except (ParserError, RecursionError) as error:
         raise InputError(f"the parser gave up on this text: {error}", path=path) from error
     spans = compute_spans(tree)
     collector = ArticleCollector(text, spans)
     collector.collect(tree)
     for items in (
-        collector.templates, collector.citations, collector.infoboxes, collector.refs,
-        collector.reference_lists, collector.external_links, collector.text_runs,
+        collector.templates,
+        collector.citations,
+        collector.infoboxes,
+        collector.refs,
+        collector.reference_lists,
+        collector.external_links,
+        collector.text_runs,
         collector.headings,
     ):
         _by_start(items)  # type: ignore[arg-type]

@@ -37,13 +37,38 @@ from .spans import SpanTable
 
 _NAMESPACES = frozenset(
     {
-        "", "talk", "user", "user talk", "wikipedia", "wp", "project", "wikipedia talk",
-        "file", "image", "file talk", "mediawiki", "template", "template talk", "help",
-        "category", "category talk", "portal", "draft", "module", "special", "media",
-        "timedtext", "mos", "h", "cat", "t",
+        "",
+        "talk",
+        "user",
+        "user talk",
+        "wikipedia",
+        "wp",
+        "project",
+        "wikipedia talk",
+        "file",
+        "image",
+        "file talk",
+        "mediawiki",
+        "template",
+        "template talk",
+        "help",
+        "category",
+        "category talk",
+        "portal",
+        "draft",
+        "module",
+        "special",
+        "media",
+        "timedtext",
+        "mos",
+        "h",
+        "cat",
+        "t",
     }
 )
-_INTERWIKI = re.compile(r"^[a-z]{2,3}(?:-[a-z]+)*$|^(?:wikt|wiktionary|commons|c|s|q|n|b|v|voy|d|m|meta|species|w|mw|wikisource|wikiquote|wikinews|wikibooks|wikiversity|wikivoyage|wikidata|wikispecies|foundation|phab|gerrit|doi|rfc|google)$")  # noqa: E501
+_INTERWIKI = re.compile(
+    r"^[a-z]{2,3}(?:-[a-z]+)*$|^(?:wikt|wiktionary|commons|c|s|q|n|b|v|voy|d|m|meta|species|w|mw|wikisource|wikiquote|wikinews|wikibooks|wikiversity|wikivoyage|wikidata|wikispecies|foundation|phab|gerrit|doi|rfc|google)$"
+)
 _NO_TEXT_NAMESPACES = frozenset({"file", "image", "media", "interwiki"})
 
 
@@ -100,7 +125,8 @@ class ArticleCollector:
     def _node(self, node: Any, ctx: _Context) -> None:
         if isinstance(node, Text):
             if ctx.text is not None and not node.value.isspace():
-                self.text_runs.append(model.TextRun(node.value, self._span(node), ctx.text))
+                span = self._span(node)
+                self.text_runs.append(model.TextRun(self._slice(span), span, ctx.text))
         elif isinstance(node, Template):
             self._template(node, ctx)
         elif isinstance(node, Tag):
@@ -153,7 +179,10 @@ class ArticleCollector:
         self.templates.append(template)
 
         inner = replace(
-            ctx, text=None, template_depth=ctx.template_depth + 1, sections_allowed=False,
+            ctx,
+            text=None,
+            template_depth=ctx.template_depth + 1,
+            sections_allowed=False,
             citation_url_param=None,
         )
         self._code(node.name, inner)
@@ -210,7 +239,7 @@ class ArticleCollector:
                     model.ExternalLink(
                         url=param.value,
                         title=None,
-                        span=_trimmed(param.value_span, self._slice(param.value_span)),
+                        span=param.value_span.trimmed(self.source),
                         origin=LinkOrigin.CITATION,
                         param=canonical,
                     )
@@ -244,6 +273,12 @@ class ArticleCollector:
             values[key] = strip_comments(value).strip()
         return values
 
+    def _walk_attributes(self, node: Tag, ctx: _Context) -> None:
+        inner = replace(ctx, text=None, sections_allowed=False)
+        for attribute in node.attributes:
+            self._code(attribute.name, inner)
+            self._code(attribute.value, inner)
+
     def _tag(self, node: Tag, ctx: _Context) -> None:
         name = str(node.tag).strip().lower()
         if name == "ref" and not node.wiki_markup:
@@ -253,6 +288,7 @@ class ArticleCollector:
             group = self._attributes(node).get("group", "")
             span = self._span(node)
             self.reference_lists.append(model.ReferenceList("references", group, span))
+            self._walk_attributes(node, ctx)
             if not node.self_closing:
                 inner = replace(ctx, text=None, sections_allowed=False, list_group=group)
                 self._code(node.contents, inner)
@@ -264,11 +300,11 @@ class ArticleCollector:
                 text = TextContext.QUOTE
             elif name not in kinds.prose:
                 text = None
-        attribute_ctx = replace(ctx, text=None, sections_allowed=False)
-        for attribute in node.attributes:
-            self._code(attribute.value, attribute_ctx)
+        self._walk_attributes(node, ctx)
         if not node.self_closing:
-            inner = replace(ctx, text=text, sections_allowed=ctx.sections_allowed and text is not None)
+            inner = replace(
+                ctx, text=text, sections_allowed=ctx.sections_allowed and text is not None
+            )
             self._code(node.contents, inner)
 
     def _ref(self, node: Tag, ctx: _Context) -> None:
@@ -282,12 +318,11 @@ class ArticleCollector:
             content_span = self._span(node.contents)
             content = self._slice(content_span)
         is_reuse = name is not None and (content is None or not content.strip())
+        self._walk_attributes(node, ctx)
         first_citation = len(self.citations)
         inner = replace(ctx, text=None, in_ref=True, sections_allowed=False, list_group=None)
         self._code(node.contents if not node.self_closing else None, inner)
-        citation = (
-            self.citations[first_citation] if len(self.citations) > first_citation else None
-        )
+        citation = self.citations[first_citation] if len(self.citations) > first_citation else None
         self.refs.append(
             model.Ref(
                 name=name,
@@ -359,11 +394,3 @@ class ArticleCollector:
             )
         heading_text = TextContext.HEADING if ctx.text is not None else None
         self._code(node.title, replace(ctx, text=heading_text))
-
-
-def _trimmed(span: Span, text: str) -> Span:
-    leading = len(text) - len(text.lstrip())
-    trailing = len(text) - len(text.rstrip())
-    if leading == len(text):
-        return Span(span.start, span.start)
-    return Span(span.start + leading, span.end - trailing)

@@ -72,8 +72,12 @@ def article_to_dict(article: Article) -> dict[str, Any]:
                 "name": infobox.name,
                 **_where(article, infobox.span),
                 "fields": [
-                    {"name": field.name, "value": field.value, "text": field.text,
-                     **_where(article, field.span)}
+                    {
+                        "name": field.name,
+                        "value": field.value,
+                        "text": field.text,
+                        **_where(article, field.span),
+                    }
                     for field in infobox.fields
                 ],
             }
@@ -97,23 +101,35 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         ],
         "citations": [_citation(article, citation) for citation in article.citations],
         "templates": [
-            {"name": template.name, "depth": template.depth, "params": len(template.params),
-             **_where(article, template.span)}
+            {
+                "name": template.name,
+                "depth": template.depth,
+                "params": len(template.params),
+                **_where(article, template.span),
+            }
             for template in article.templates
         ],
         "wikilinks": [
-            {"target": link.target, "text": link.text, "namespace": link.namespace,
-             **_where(article, link.span)}
+            {
+                "target": link.target,
+                "text": link.text,
+                "namespace": link.namespace,
+                **_where(article, link.span),
+            }
             for link in article.wikilinks
         ],
         "categories": [
-            {"name": category.name, "sort_key": category.sort_key,
-             **_where(article, category.span)}
+            {"name": category.name, "sort_key": category.sort_key, **_where(article, category.span)}
             for category in article.categories
         ],
         "external_links": [
-            {"url": link.url, "title": link.title, "origin": link.origin.value,
-             "param": link.param, **_where(article, link.span)}
+            {
+                "url": link.url,
+                "title": link.title,
+                "origin": link.origin.value,
+                "param": link.param,
+                **_where(article, link.span),
+            }
             for link in article.external_links
         ],
     }

@@ -42,7 +42,7 @@ def render(results: Sequence[FileResult]) -> str:
         )
         summary = f"Found {_plural(total, 'finding')} ({detail}) in {files}."
         if fixable:
-            summary += f" [*] {fixable} fixable automatically."
+            summary += f" [*] {fixable} with a safe fix."
     else:
         summary = f"No findings in {files}."
     if errors:

@@ -59,7 +59,9 @@ def heading_level_skip(article: Article, ctx: RuleContext) -> Iterator[Finding]:
         previous = section.level
 
 
-@rule(code="WC102", name="duplicate-heading", category=Category.STRUCTURE, severity=Severity.WARNING)
+@rule(
+    code="WC102", name="duplicate-heading", category=Category.STRUCTURE, severity=Severity.WARNING
+)
 def duplicate_heading(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a heading whose title repeats a sibling heading in the same section.
 
@@ -163,7 +165,7 @@ def duplicate_infobox_field(article: Article, ctx: RuleContext) -> Iterator[Find
                 )
             line = article.position(used.span.start).line
             yield ctx.finding(
-                field.name_span or field.span,
+                (field.name_span or field.span).trimmed(article.source),
                 f'infobox field "{field.name}" is given again on line {line}; '
                 "only the last value is shown",
                 fix,

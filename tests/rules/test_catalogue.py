@@ -1,0 +1,54 @@
+"""Meta-tests: every rule is documented, tested by cases, and its docs examples are true."""
+
+from __future__ import annotations
+
+import pytest
+
+from wikicheck import lint
+from wikicheck.registry import Registry, default_registry
+from wikicheck.rules import ALL_RULES, FixAvailability, Rule
+
+from .case_loader import load_cases
+
+ENGINE_RULES = {"WC000"}  # emitted by the engine, not by wikitext
+RULES = default_registry().rules
+
+
+def _code_block(text: str) -> str:
+    return "\n".join(line for line in text.splitlines()).strip() + "\n"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
+def test_rule_has_failing_and_passing_cases(rule: Rule) -> None:
+    cases = [case for case in load_cases() if case.rule == rule.code]
+    assert any(not case.expect for case in cases), f"{rule.code} has no passing case"
+    if rule.code not in ENGINE_RULES:
+        assert any(case.expect for case in cases), f"{rule.code} has no failing case"
+    if rule.fix is not FixAvailability.NONE:
+        assert any(case.fixed is not None for case in cases), f"{rule.code} has no fixed case"
+
+
+@pytest.mark.parametrize(
+    "rule", [rule for rule in RULES if rule.code not in ENGINE_RULES], ids=lambda rule: rule.code
+)
+def test_docstring_examples_are_true(rule: Rule) -> None:
+    example = _code_block(rule.sections["Example"])
+    use_instead = _code_block(rule.sections["Use instead"])
+    assert any(f.code == rule.code for f in lint(example, select=[rule.code])), example
+    assert not list(lint(use_instead, select=[rule.code])), use_instead
+
+
+def test_registry_rejects_duplicates() -> None:
+    with pytest.raises(ValueError, match="duplicate rule code"):
+        Registry([*ALL_RULES, ALL_RULES[0]])
+
+
+def test_selection_longest_match_wins() -> None:
+    registry = default_registry()
+    codes = [rule.code for rule in registry.select(["WC1"], ignore=["WC10"])]
+    assert codes == ["WC111"]
+    codes = [rule.code for rule in registry.select(["WC101"], ignore=["WC1"])]
+    assert codes == ["WC101"]
+    codes = [rule.code for rule in registry.select(["empty-section"])]
+    assert codes == ["WC103"]
+    assert "WC101" not in [rule.code for rule in registry.select(None, ignore=["WC1"])]
