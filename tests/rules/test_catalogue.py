@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from wikicheck import lint
+from wikicheck import Settings, lint
 from wikicheck.registry import Registry, default_registry
 from wikicheck.rules import ALL_RULES, FixAvailability, Rule
 
@@ -34,8 +36,12 @@ def test_rule_has_failing_and_passing_cases(rule: Rule) -> None:
 def test_docstring_examples_are_true(rule: Rule) -> None:
     example = _code_block(rule.sections["Example"])
     use_instead = _code_block(rule.sections["Use instead"])
-    assert any(f.code == rule.code for f in lint(example, select=[rule.code])), example
-    assert not list(lint(use_instead, select=[rule.code])), use_instead
+    options = next(
+        (case.config for case in load_cases() if case.rule == rule.code and case.config), {}
+    )
+    settings = Settings(select=(rule.code,), today=dt.date(2026, 1, 15), rule_options=options)
+    assert any(f.code == rule.code for f in lint(example, settings=settings)), example
+    assert not lint(use_instead, settings=settings), use_instead
 
 
 def test_registry_rejects_duplicates() -> None:
