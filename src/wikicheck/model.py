@@ -151,6 +151,9 @@ class Citation:
     span: Span
     params: tuple[CitationParam, ...]
     in_ref: bool
+    cs1: str | None = None
+    """The CS1 template this renders through ("Cite web" for {{cite Web}} or {{cite website}}),
+    or None for other citation templates ({{cite IUCN}} ...), to which CS1 rules do not apply."""
 
     def get(self, name: str) -> CitationParam | None:
         """The last parameter with this canonical name, as MediaWiki resolves duplicates."""

@@ -25,6 +25,7 @@ from ..model import LinkOrigin, Span, TextContext
 from ..textutil import strip_comments
 from .names import (
     citation_templates,
+    cs1_class,
     infobox_templates,
     normalize_template_name,
     normalize_title,
@@ -219,6 +220,7 @@ class ArticleCollector:
         self, template: model.Template, ctx: _Context, link_count: dict[str, int]
     ) -> None:
         table = parameter_table()
+        cs1 = cs1_class(template.name)
         params: list[model.CitationParam] = []
         for param in template.params:
             canonical = table.canonical(param.name)
@@ -229,7 +231,7 @@ class ArticleCollector:
                     value=param.value,
                     span=param.span,
                     value_span=param.value_span,
-                    known=table.is_known(canonical, template.name),
+                    known=cs1 is None or table.is_known(canonical, cs1),
                 )
             )
             # A URL the tokenizer did not see as a link (no scheme, "//host", junk) is still
@@ -245,7 +247,9 @@ class ArticleCollector:
                     )
                 )
         self.citations.append(
-            model.Citation(template.name, template.span, tuple(params), in_ref=ctx.in_ref)
+            model.Citation(
+                template.name, template.span, tuple(params), in_ref=ctx.in_ref, cs1=cs1
+            )
         )
 
     def _infobox(self, node: Template, template: model.Template) -> None:

@@ -64,6 +64,20 @@ def citation_templates() -> _NameSet:
 
 
 @cache
+def _cs1_classes() -> dict[str, str]:
+    table = load_toml("templates.toml")["citations"]
+    classes = {name.casefold(): name for name in table["cs1"]}
+    for redirect, target in table["redirects"].items():
+        classes[redirect.casefold()] = target
+    return classes
+
+
+def cs1_class(name: str) -> str | None:
+    """The CS1 template a citation template name renders through, or None for other templates."""
+    return _cs1_classes().get(name.casefold())
+
+
+@cache
 def infobox_templates() -> _NameSet:
     return _name_set("infoboxes")
 

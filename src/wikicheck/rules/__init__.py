@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
-from . import citation_dates, meta, structure
+from . import (
+    citation_dates,
+    citation_links,
+    citation_names,
+    citation_params,
+    citation_values,
+    meta,
+    structure,
+)
 from ._base import FixAvailability, Rule, RuleContext, rule
 
-ALL_RULES: tuple[Rule, ...] = (*meta.RULES, *structure.RULES, *citation_dates.RULES)
+ALL_RULES: tuple[Rule, ...] = (
+    *meta.RULES,
+    *structure.RULES,
+    *citation_dates.RULES,
+    *citation_names.RULES,
+    *citation_links.RULES,
+    *citation_params.RULES,
+    *citation_values.RULES,
+)
 
 __all__ = ["ALL_RULES", "FixAvailability", "Rule", "RuleContext", "rule"]

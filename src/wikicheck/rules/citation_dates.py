@@ -6,6 +6,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterator
 
+from ..cs1 import cs1_citations
 from ..cs1.citation_dates import CheckedDate, citation_dates, date_preference, publication_date
 from ..cs1.date_suggest import format_date, suggest_date
 from ..cs1.dates import CitationDate, DateKind, DateProblem, DateStyle, parse_date
@@ -15,7 +16,7 @@ from ._base import FixAvailability, RuleContext, rule
 
 
 def _checked(article: Article, today: dt.date) -> Iterator[CheckedDate]:
-    for citation in article.citations:
+    for citation in cs1_citations(article):
         yield from citation_dates(citation, today)
 
 
@@ -113,7 +114,7 @@ def citation_date_out_of_range(article: Article, ctx: RuleContext) -> Iterator[F
 def _before_publication(
     article: Article, ctx: RuleContext, kind: DateKind, what: str
 ) -> Iterator[Finding]:
-    for citation in article.citations:
+    for citation in cs1_citations(article):
         dates = citation_dates(citation, ctx.today)
         published = publication_date(dates)
         if published is None:
@@ -343,7 +344,7 @@ def hyphen_in_date_range(article: Article, ctx: RuleContext) -> Iterator[Finding
 
     Fix: safe: each hyphen becomes an en dash, as the reader already sees it.
     """
-    for citation in article.citations:
+    for citation in cs1_citations(article):
         dates = citation_dates(citation, ctx.today)
         if any(isinstance(checked.result, DateProblem) for checked in dates):
             continue  # as in the module: only when the citation has no date error
@@ -371,7 +372,7 @@ def year_date_mismatch(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     Use instead:
         {{cite book |title=A |date=5 May 2001}}
     """
-    for citation in article.citations:
+    for citation in cs1_citations(article):
         dates = citation_dates(citation, ctx.today)
         if any(isinstance(checked.result, DateProblem) for checked in dates):
             continue
@@ -415,7 +416,7 @@ def stale_access_date(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     cutoff = ctx.today.replace(year=ctx.today.year - years) if not (
         ctx.today.month == 2 and ctx.today.day == 29
     ) else ctx.today.replace(year=ctx.today.year - years, day=28)
-    for citation in article.citations:
+    for citation in cs1_citations(article):
         if not citation.value("url") or citation.value("url-status") in ("dead", "usurped", "unfit"):
             continue
         for checked in citation_dates(citation, ctx.today):

@@ -8,6 +8,7 @@ from ..findings import Applicability, Category, Edit, Finding, Fix, Severity
 from ..model import Article, Section, Span
 from ..textutil import strip_comments
 from ._base import FixAvailability, RuleContext, rule
+from ._duplicates import Occurrence, duplicates
 
 
 @rule(
@@ -151,24 +152,17 @@ def duplicate_infobox_field(article: Article, ctx: RuleContext) -> Iterator[Find
     which changes nothing a reader sees. Otherwise there is no automatic fix.
     """
     for infobox in article.infoboxes:
-        last_by_name = {field.name: field for field in infobox.fields}
-        for field in infobox.fields:
-            used = last_by_name[field.name]
-            if used is field:
-                continue
-            fix = None
-            if not field.value or field.value == used.value:
-                fix = Fix(
-                    title=f'Remove the unused "{field.name}"',
-                    edits=(Edit(Span(field.span.start - 1, field.span.end), ""),),
-                    applicability=Applicability.SAFE,
-                )
-            line = article.position(used.span.start).line
+        occurrences = [
+            Occurrence(field.name, field.value, field.span, field.name_span or field.span)
+            for field in infobox.fields
+        ]
+        for duplicate in duplicates(article, occurrences):
+            line = article.position(duplicate.used.span.start).line
             yield ctx.finding(
-                (field.name_span or field.span).trimmed(article.source),
-                f'infobox field "{field.name}" is given again on line {line}; '
+                duplicate.dropped.name_span.trimmed(article.source),
+                f'infobox field "{duplicate.dropped.name}" is given again on line {line}; '
                 "only the last value is shown",
-                fix,
+                duplicate.fix,
             )
 
 

@@ -1,0 +1,142 @@
+"""Domain knowledge for the CS1 template checks, loaded from ``data/cs1_checks.toml``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..model import Citation, CitationParam
+from ..resources import load_toml
+
+_NAME_PARAM = re.compile(
+    r"^(last|first|host|subject|editor-last|editor-first|contributor-last|contributor-first|"
+    r"interviewer-last|interviewer-first|translator-last|translator-first)(\d*)$"
+)
+_LIST_OF = {
+    "last": "authors", "first": "authors", "host": "authors", "subject": "authors",
+    "editor-last": "editors", "editor-first": "editors",
+    "contributor-last": "contributors", "contributor-first": "contributors",
+    "interviewer-last": "interviewers", "interviewer-first": "interviewers",
+    "translator-last": "translators", "translator-first": "translators",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class NameParam:
+    """A name in one of the enumerated name lists (authors, editors, ...)."""
+
+    param: CitationParam
+    name_list: str  # "authors", "editors", ...
+    first_name: bool  # first/given rather than last/surname
+    number: int  # 1 for "last" and "last1"
+
+    @property
+    def accept_as_written(self) -> bool:
+        value = self.param.value
+        return value.startswith("((") and value.endswith("))")
+
+
+def name_params(citation: Citation) -> list[NameParam]:
+    names = []
+    for param in citation.params:
+        match = _NAME_PARAM.match(param.name)
+        if match and param.value:
+            base, number = match.groups()
+            names.append(
+                NameParam(param, _LIST_OF[base], base.endswith("first"), int(number or "1"))
+            )
+    return names
+
+
+@dataclass(frozen=True, slots=True)
+class CheckData:
+    generic_name_accept: tuple[re.Pattern[str], ...]
+    generic_name_plain: tuple[str, ...]
+    generic_name_patterns: tuple[re.Pattern[str], ...]
+    generic_title_plain: tuple[str, ...]
+    generic_title_patterns: tuple[re.Pattern[str], ...]
+    keywords: dict[str, tuple[str, ...]]
+    redundant_groups: dict[str, tuple[str, ...]]
+    external_link_exempt: frozenset[str]
+    extra_punctuation_exempt: frozenset[str]
+    requires_url: frozenset[str]
+    requires_periodical: dict[str, str]
+    invisible: dict[str, tuple[str, str]]
+    removed_values: dict[str, dict[str, str]]
+
+    def is_generic_name(self, value: str) -> bool:
+        if any(pattern.search(value) for pattern in self.generic_name_accept):
+            return False
+        lowered = value.lower()
+        return any(text in lowered for text in self.generic_name_plain) or any(
+            pattern.search(value) for pattern in self.generic_name_patterns
+        )
+
+    def is_generic_title(self, value: str) -> bool:
+        lowered = value.lower()
+        return any(text in lowered for text in self.generic_title_plain) or any(
+            pattern.search(lowered) for pattern in self.generic_title_patterns
+        )
+
+
+@cache
+def check_data() -> CheckData:
+    data = load_toml("cs1_checks.toml")
+    names, titles = data["generic_names"], data["generic_titles"]
+    return CheckData(
+        generic_name_accept=tuple(re.compile(p) for p in names["accept"]),
+        generic_name_plain=tuple(names["plain"]),
+        generic_name_patterns=tuple(re.compile(p) for p in names["patterns"]),
+        generic_title_plain=tuple(titles["plain"]),
+        generic_title_patterns=tuple(re.compile(p) for p in titles["patterns"]),
+        keywords={name: tuple(values) for name, values in data["keywords"].items()},
+        redundant_groups={name: tuple(group) for name, group in data["redundant_groups"].items()},
+        external_link_exempt=frozenset(data["external_link_exempt"]["params"]),
+        extra_punctuation_exempt=frozenset(data["extra_punctuation_exempt"]["params"]),
+        requires_url=frozenset(data["requires_url"]["templates"]),
+        requires_periodical=dict(data["requires_periodical"]),
+        invisible={char: (name, fix) for char, (name, fix) in data["invisible"].items()},
+        removed_values={name: dict(values) for name, values in data["removed_values"].items()},
+    )
+
+
+_WAYBACK = re.compile(
+    r"^(?:https?:)?//(?:web\.|wayback\.)?archive\.org/(?P<path>[^/]+)(?:/(?P<rest>.*))?$",
+    re.IGNORECASE,
+)
+_TIMESTAMP = re.compile(r"^(?P<stamp>\d+|\*)(?P<flag>[a-z]{2}_)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class WaybackCheck:
+    """A web.archive.org URL: its snapshot timestamp, or why CS1 calls it malformed."""
+
+    timestamp: str | None
+    problem: str | None
+
+
+def check_wayback_url(url: str) -> WaybackCheck | None:
+    """None for URLs that are not Wayback Machine snapshots."""
+    match = _WAYBACK.match(url.strip())
+    if not match:
+        return None
+    path, rest = match.group("path"), match.group("rest") or ""
+    if path.lower() == "save" or rest.lower().startswith("save/"):
+        return WaybackCheck(None, "save command")
+    if path.lower() == "liveweb":
+        return WaybackCheck(None, "liveweb")
+    if path.lower() == "web":
+        path, _, rest = rest.partition("/")
+    elif not path[:1].isdigit():
+        return WaybackCheck(None, "path")
+    stamp = _TIMESTAMP.match(path)
+    if stamp is None:
+        return WaybackCheck(None, "flag" if path[:1].isdigit() else "path")
+    digits = stamp.group("stamp")
+    if digits == "*" or len(digits) != 14:
+        return WaybackCheck(None, "timestamp")
+    year, month, day = int(digits[:4]), int(digits[4:6]), int(digits[6:8])
+    if year < 1996 or not 1 <= month <= 12 or not 1 <= day <= 31:
+        return WaybackCheck(None, "timestamp")
+    return WaybackCheck(digits, None)

@@ -1,0 +1,323 @@
+"""WC31x: URLs and archives in citations (CS1 errors and maintenance)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from ..cs1 import cs1_citations
+from ..cs1.checks import check_data, check_wayback_url
+from ..cs1.citation_dates import citation_dates
+from ..cs1.date_suggest import format_date
+from ..cs1.dates import DateProblem
+from ..cs1.params import parameter_table
+from ..findings import Applicability, Category, Edit, Finding, Fix, Severity
+from ..model import Article, Citation, CitationParam
+from ._base import RuleContext, rule
+
+_CHAPTER_URLS = ("chapter-url", "contribution-url", "entry-url", "article-url", "section-url")
+_SCHEME = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
+_URL_VALUE = re.compile(r"^(?:https?|ftp|ftps|gopher|irc|ircs|mms|news|nntp|sftp|ssh|svn|telnet|worldwind|git|mailto):|^//", re.IGNORECASE)
+_EXTERNAL_LINK = re.compile(r"\[(?:[a-z][a-z0-9+.-]*:)?//[^\s\]]+|(?:^|\s)(?:https?|ftp)://\S|^//\S", re.IGNORECASE)
+_ARCHIVED_COPY = re.compile(r"^archived?\s+copy$", re.IGNORECASE)
+
+
+def _set(citation: Citation, name: str) -> CitationParam | None:
+    param = citation.get(name)
+    return param if param is not None and param.value else None
+
+
+def _span(article: Article, param: CitationParam) -> object:
+    return param.value_span.trimmed(article.source) if param.value else param.span
+
+
+def _whole(article: Article, param: CitationParam):  # type: ignore[no-untyped-def]
+    return param.span.trimmed(article.source)
+
+
+@rule(code="WC311", name="access-date-without-url", category=Category.CITATION, severity=Severity.ERROR)
+def access_date_without_url(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags an access-date on a citation with no URL ("|access-date= requires |url=").
+
+    Why: an access-date says when an online source was read; without |url= (or a chapter
+    URL) CS1 shows a red error and hides the date.
+
+    Example:
+        {{cite book |title=T |access-date=2024-01-01}}
+
+    Use instead:
+        {{cite book |title=T |url=https://example.org/book |access-date=2024-01-01}}
+    """
+    for citation in cs1_citations(article):
+        accessed = _set(citation, "access-date")
+        if accessed and not _set(citation, "url") and not any(_set(citation, n) for n in _CHAPTER_URLS):
+            yield ctx.finding(_whole(article, accessed), f"|{accessed.raw_name}= requires |url=")
+
+
+@rule(code="WC312", name="archive-url-without-date", category=Category.CITATION, severity=Severity.ERROR)
+def archive_url_without_date(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags an archive-url without an archive-date ("|archive-url= requires |archive-date=").
+
+    Why: CS1 shows a red error; readers need to know when the copy was made.
+
+    Example:
+        {{cite web |url=https://example.org/a |title=T |archive-url=https://web.archive.org/web/20200101000000/https://example.org/a}}
+
+    Use instead:
+        {{cite web |url=https://example.org/a |title=T |archive-url=https://web.archive.org/web/20200101000000/https://example.org/a |archive-date=2020-01-01}}
+    """
+    for citation in cs1_citations(article):
+        archive = _set(citation, "archive-url")
+        if archive and not _set(citation, "archive-date"):
+            yield ctx.finding(_whole(article, archive), f"|{archive.raw_name}= requires |archive-date=")
+
+
+@rule(code="WC313", name="archive-date-without-url", category=Category.CITATION, severity=Severity.ERROR)
+def archive_date_without_url(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags an archive-date without an archive-url ("|archive-date= requires |archive-url=").
+
+    Why: CS1 shows a red error: the date of an archive that is not linked means nothing.
+
+    Example:
+        {{cite web |url=https://example.org/a |title=T |archive-date=2020-01-01}}
+
+    Use instead:
+        {{cite web |url=https://example.org/a |title=T |archive-url=https://web.archive.org/web/20200101000000/https://example.org/a |archive-date=2020-01-01}}
+    """
+    for citation in cs1_citations(article):
+        date = _set(citation, "archive-date")
+        if date and not _set(citation, "archive-url"):
+            yield ctx.finding(_whole(article, date), f"|{date.raw_name}= requires |archive-url=")
+
+
+@rule(code="WC314", name="archive-url-without-url", category=Category.CITATION, severity=Severity.ERROR)
+def archive_url_without_url(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags an archive-url on a citation with no original URL ("|archive-url= requires |url=").
+
+    Why: CS1 shows a red error; the archive is a copy of |url=, which must be given too.
+
+    Example:
+        {{cite web |title=T |archive-url=https://web.archive.org/web/20200101000000/https://example.org/a |archive-date=2020-01-01}}
+
+    Use instead:
+        {{cite web |url=https://example.org/a |title=T |archive-url=https://web.archive.org/web/20200101000000/https://example.org/a |archive-date=2020-01-01}}
+    """
+    for citation in cs1_citations(article):
+        archive = _set(citation, "archive-url")
+        if archive and not _set(citation, "url") and not any(_set(citation, n) for n in _CHAPTER_URLS):
+            yield ctx.finding(_whole(article, archive), f"|{archive.raw_name}= requires |url=")
+
+
+_WAYBACK_REASONS = {
+    "save command": "it is a save command, not a snapshot",
+    "liveweb": "liveweb URLs are not snapshots",
+    "timestamp": "the timestamp must be 14 digits (YYYYMMDDhhmmss) of a date from 1996 on",
+    "path": "the path must start with web/ and a timestamp",
+    "flag": "the flag after the timestamp must be two letters and an underscore",
+}
+
+
+@rule(code="WC315", name="malformed-archive-url", category=Category.CITATION, severity=Severity.ERROR)
+def malformed_archive_url(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags a Wayback Machine archive-url that is not a snapshot link ("|archive-url= is malformed").
+
+    Why: CS1 shows a red error; a save link, a liveweb link or a short timestamp does not lead
+    to a fixed copy of the page.
+
+    Example:
+        {{cite web |url=https://example.org/a |title=T |archive-url=https://web.archive.org/web/2020/https://example.org/a |archive-date=2020-01-01}}
+
+    Use instead:
+        {{cite web |url=https://example.org/a |title=T |archive-url=https://web.archive.org/web/20200101000000/https://example.org/a |archive-date=2020-01-01}}
+    """
+    for citation in cs1_citations(article):
+        archive = _set(citation, "archive-url")
+        check = check_wayback_url(archive.value) if archive else None
+        if archive and check and check.problem:
+            yield ctx.finding(
+                archive.value_span.trimmed(article.source),
+                f"|{archive.raw_name}= is malformed: {check.problem} "
+                f"({_WAYBACK_REASONS[check.problem]})",
+            )
+
+
+@rule(code="WC316", name="archive-date-mismatch", category=Category.CITATION, severity=Severity.ERROR)
+def archive_date_mismatch(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags an archive-date that differs from the date in the Wayback URL's timestamp.
+
+    Checked, as in the module, only when the citation's dates are otherwise valid.
+
+    Why: CS1 shows "|archive-date= / |archive-url= timestamp mismatch" with the date it
+    expects; the snapshot date is the true one.
+
+    Example:
+        {{cite web |url=https://example.org/a |title=T |archive-url=https://web.archive.org/web/20200101000000/https://example.org/a |archive-date=2020-02-01}}
+
+    Use instead:
+        {{cite web |url=https://example.org/a |title=T |archive-url=https://web.archive.org/web/20200101000000/https://example.org/a |archive-date=2020-01-01}}
+
+    Fix: unsafe: the archive-date is set to the snapshot date, in the format it was written in.
+    """
+    for citation in cs1_citations(article):
+        dates = citation_dates(citation, ctx.today)
+        if any(isinstance(checked.result, DateProblem) for checked in dates):
+            continue
+        archive = _set(citation, "archive-url")
+        check = check_wayback_url(archive.value) if archive else None
+        if check is None or check.timestamp is None:
+            continue
+        stamp = check.timestamp
+        snapshot = dt.date(int(stamp[:4]), int(stamp[4:6]), int(stamp[6:8]))
+        for checked in dates:
+            date = checked.date
+            if checked.param.name != "archive-date" or date is None or date.first == snapshot:
+                continue
+            text = format_date(snapshot, date.style) if date.style else snapshot.isoformat()
+            span = checked.param.value_span.trimmed(article.source)
+            yield ctx.finding(
+                span,
+                f"|archive-date= / |archive-url= timestamp mismatch; {text} suggested",
+                Fix(f'Set the archive date to "{text}"', (Edit(span, text),), Applicability.UNSAFE),
+            )
+
+
+@rule(code="WC317", name="url-status-without-archive", category=Category.CITATION, severity=Severity.WARNING)
+def url_status_without_archive(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags |url-status= on a citation with no archive-url ("CS1 maint: url-status").
+
+    Why: |url-status= only chooses between the original and the archive link; without an
+    archive it does nothing, and a "dead" status hides nothing from readers.
+
+    Example:
+        {{cite web |url=https://example.org/a |title=T |url-status=dead}}
+
+    Use instead:
+        {{cite web |url=https://example.org/a |title=T}}{{dead link|date=May 2024}}
+    """
+    for citation in cs1_citations(article):
+        status = _set(citation, "url-status")
+        if status and not _set(citation, "archive-url"):
+            yield ctx.finding(
+                _whole(article, status),
+                f"CS1 maint: url-status: |url-status={status.value} without |archive-url=",
+            )
+
+
+@rule(code="WC318", name="archived-copy-title", category=Category.CITATION, severity=Severity.WARNING)
+def archived_copy_title(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags the placeholder title "Archived copy" ("CS1 maint: archived copy as title").
+
+    Why: bots write it when they cannot read a title; readers see "Archived copy" instead of
+    what the source is called.
+
+    Example:
+        {{cite web |url=https://example.org/a |title=Archived copy |archive-url=https://web.archive.org/web/20200101000000/https://example.org/a |archive-date=2020-01-01}}
+
+    Use instead:
+        {{cite web |url=https://example.org/a |title=Annual report 2019 |archive-url=https://web.archive.org/web/20200101000000/https://example.org/a |archive-date=2020-01-01}}
+    """
+    for citation in cs1_citations(article):
+        title = _set(citation, "title")
+        if title and _set(citation, "archive-url") and _ARCHIVED_COPY.match(title.value):
+            yield ctx.finding(
+                title.value_span.trimmed(article.source),
+                f'CS1 maint: archived copy as title: "{title.value}" is a placeholder',
+            )
+
+
+@rule(code="WC319", name="bad-citation-url", category=Category.CITATION, severity=Severity.ERROR)
+def bad_citation_url(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags a URL parameter that is not a usable URL ("Check |url= value").
+
+    A URL with a space in it, without a scheme (http://, https:// ...) or a host, or an
+    archive-url that is the same as the url.
+
+    Why: CS1 shows a red error and the link does not work.
+
+    Example:
+        {{cite web |url=www.example.org/a |title=T}}
+
+    Use instead:
+        {{cite web |url=https://www.example.org/a |title=T}}
+    """
+    urls = parameter_table().url_params
+    for citation in cs1_citations(article):
+        original = _set(citation, "url")
+        for param in citation.params:
+            if param.name not in urls or not param.value or "{{" in param.value:
+                continue  # a template builds the URL: only its expansion could be judged
+            value = param.value
+            problem = None
+            if any(char.isspace() for char in value):
+                problem = "contains a space"
+            elif not _URL_VALUE.match(value):
+                problem = "does not start with a scheme such as https://"
+            elif param.name == "archive-url" and original and value == original.value:
+                problem = "is the same as |url="
+            elif not re.match(r"^(?:[a-z][a-z0-9+.-]*:)?//[^/?#\s]*[A-Za-z0-9]", value, re.IGNORECASE) and not value.lower().startswith(("mailto:", "news:")):
+                problem = "has no host name"
+            if problem:
+                yield ctx.finding(
+                    param.value_span.trimmed(article.source),
+                    f"Check |{param.raw_name}= value: the URL {problem}",
+                )
+
+
+@rule(code="WC320", name="missing-url", category=Category.CITATION, severity=Severity.ERROR)
+def missing_url(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags a {{cite web}} (or podcast, mailing list) with no |url= ("Missing or empty |url=").
+
+    Why: CS1 shows a red error: these templates cite online sources, which need a link. Use
+    {{cite news}}, {{cite book}} ... for sources read offline.
+
+    Example:
+        {{cite web |title=T |website=Example}}
+
+    Use instead:
+        {{cite web |url=https://example.org/a |title=T |website=Example}}
+    """
+    needs_url = check_data().requires_url
+    for citation in cs1_citations(article):
+        web_citation = citation.cs1 == "Citation" and _set(citation, "website")
+        if (citation.cs1 in needs_url or web_citation) and not _set(citation, "url"):
+            if citation.cs1 in needs_url and _set(citation, "archive-url"):
+                continue  # reported as archive-url without url instead
+            yield ctx.finding(
+                citation.span, f"{{{{{citation.template}}}}}: Missing or empty |url="
+            )
+
+
+@rule(code="WC321", name="external-link-in-parameter", category=Category.CITATION, severity=Severity.ERROR)
+def external_link_in_parameter(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags a URL in a parameter that holds a name or title ("External link in |website=").
+
+    |website=, |work=, |publisher=, |title= and the like are names; URLs belong in |url=.
+    A domain name without a scheme ("www.example.org") is not a link and is not flagged.
+
+    Why: CS1 shows a red error; the link breaks the citation's formatting and metadata.
+
+    Example:
+        {{cite web |url=https://example.org/a |title=T |website=https://example.org}}
+
+    Use instead:
+        {{cite web |url=https://example.org/a |title=T |website=Example.org}}
+    """
+    exempt = check_data().external_link_exempt
+    for citation in cs1_citations(article):
+        for param in citation.params:
+            if param.name in exempt or not param.known or not param.value or "{{" in param.value:
+                continue
+            if _EXTERNAL_LINK.search(param.value):
+                yield ctx.finding(
+                    param.value_span.trimmed(article.source),
+                    f"External link in |{param.raw_name}=",
+                )
+
+
+RULES = (
+    access_date_without_url, archive_url_without_date, archive_date_without_url,
+    archive_url_without_url, malformed_archive_url, archive_date_mismatch,
+    url_status_without_archive, archived_copy_title, bad_citation_url, missing_url,
+    external_link_in_parameter,
+)  # fmt: skip

@@ -1,0 +1,216 @@
+"""WC30x: author, editor and other name lists in citations (CS1 errors and maintenance)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..cs1 import cs1_citations
+from ..cs1.checks import NameParam, check_data, name_params
+from ..findings import Category, Finding, Severity
+from ..model import Article, Citation
+from ._base import RuleContext, rule
+
+_ET_AL = re.compile(r"(?:^|[\s,;])(?:et\.? ?al(?:ii|\.)?|and others)[\s.;,\"']*$", re.IGNORECASE)
+
+
+def _checked_names(citation: Citation) -> Iterator[NameParam]:
+    for name in name_params(citation):
+        if not name.accept_as_written:
+            yield name
+
+
+def _no_letters(value: str) -> bool:
+    return not any(char.isalpha() for char in value)
+
+
+@rule(code="WC301", name="numeric-names", category=Category.CITATION, severity=Severity.WARNING)
+def numeric_names(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags a name that mixes digits with letters ("CS1 maint: numeric names: authors list").
+
+    Checked in the enumerated name lists (|last=, |author=, |first=, |editor= ... and their
+    numbered forms), not in |people=, |vauthors= or values wrapped in ((double parentheses)).
+
+    Why: a personal-name field holding "FRANCE 24" or "Channel 4" is usually an organisation
+    put where a person belongs; Wikipedia files the page in a hidden maintenance category.
+
+    Example:
+        {{cite AV media |url=https://example.org/v |title=T |last=FRANCE 24}}
+
+    Use instead:
+        {{cite AV media |url=https://example.org/v |title=T |author=((FRANCE 24))}}
+    """
+    for citation in cs1_citations(article):
+        reported: set[str] = set()
+        for name in _checked_names(citation):
+            value = name.param.value
+            if name.name_list in reported or _no_letters(value):
+                continue
+            if any(char.isdigit() for char in value):
+                reported.add(name.name_list)
+                yield ctx.finding(
+                    name.param.value_span.trimmed(article.source),
+                    f"CS1 maint: numeric names: {name.name_list} list: "
+                    f"|{name.param.raw_name}={value} mixes digits into a name; if it is an "
+                    f"organisation, write |{name.param.raw_name}=(({value}))",
+                )
+
+
+@rule(code="WC302", name="numeric-name", category=Category.CITATION, severity=Severity.ERROR)
+def numeric_name(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags a name that has no letters at all ("|last= has numeric name").
+
+    Why: CS1 shows a red error: a name of only digits and punctuation (a year, a page
+    number) is in the wrong parameter.
+
+    Example:
+        {{cite book |title=T |last=1984}}
+
+    Use instead:
+        {{cite book |title=T |year=1984}}
+    """
+    for citation in cs1_citations(article):
+        for name in _checked_names(citation):
+            if _no_letters(name.param.value):
+                yield ctx.finding(
+                    name.param.value_span.trimmed(article.source),
+                    f"|{name.param.raw_name}= has numeric name",
+                )
+                break  # at most one per citation, as in the module
+
+
+@rule(code="WC303", name="multiple-names", category=Category.CITATION, severity=Severity.WARNING)
+def multiple_names(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags several people in one name parameter ("CS1 maint: multiple names: authors list").
+
+    A last name with more than one comma, a first name with any comma, or a semicolon in
+    either.
+
+    Why: each person belongs in their own numbered parameter, so that the citation can list
+    and link them and the metadata names them.
+
+    Example:
+        {{cite book |title=T |last=Smith, John; Jones, Mary}}
+
+    Use instead:
+        {{cite book |title=T |last1=Smith |first1=John |last2=Jones |first2=Mary}}
+    """
+    for citation in cs1_citations(article):
+        reported: set[str] = set()
+        for name in _checked_names(citation):
+            value = name.param.value.replace("&nbsp;", " ")
+            commas = value.count(",")
+            several = ";" in value or (commas > 0 if name.first_name else commas > 1)
+            if several and name.name_list not in reported:
+                reported.add(name.name_list)
+                yield ctx.finding(
+                    name.param.value_span.trimmed(article.source),
+                    f"CS1 maint: multiple names: {name.name_list} list: "
+                    f"|{name.param.raw_name}= holds more than one name",
+                )
+
+
+@rule(code="WC304", name="generic-name", category=Category.CITATION, severity=Severity.ERROR)
+def generic_name(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags a name that is a placeholder or a website, not an author ("|last= has generic name").
+
+    The list is the module's own: "Reuters", "Facebook", "Author", "Editor", "Home page",
+    "Super User" and the like.
+
+    Why: CS1 shows a red error; tools fill these in from web page metadata.
+
+    Example:
+        {{cite web |url=https://example.org/a |title=T |last=Reuters}}
+
+    Use instead:
+        {{cite web |url=https://example.org/a |title=T |agency=Reuters}}
+    """
+    data = check_data()
+    for citation in cs1_citations(article):
+        for name in _checked_names(citation):
+            if data.is_generic_name(name.param.value):
+                yield ctx.finding(
+                    name.param.value_span.trimmed(article.source),
+                    f"|{name.param.raw_name}= has generic name: {name.param.value!r}",
+                )
+                break
+
+
+@rule(code="WC305", name="explicit-et-al", category=Category.CITATION, severity=Severity.ERROR)
+def explicit_et_al(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags "et al." written into a name ("Explicit use of et al. in: |author=").
+
+    Why: CS1 adds "et al." itself from |display-authors=etal; written into a name it becomes
+    part of that person's name in the metadata.
+
+    Example:
+        {{cite journal |title=T |journal=J |last=Smith et al.}}
+
+    Use instead:
+        {{cite journal |title=T |journal=J |last=Smith |display-authors=etal}}
+    """
+    for citation in cs1_citations(article):
+        for name in _checked_names(citation):
+            if _ET_AL.search(name.param.value):
+                yield ctx.finding(
+                    name.param.value_span.trimmed(article.source),
+                    f"Explicit use of et al. in: |{name.param.raw_name}=",
+                )
+
+
+@rule(code="WC306", name="first-without-last", category=Category.CITATION, severity=Severity.ERROR)
+def first_without_last(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags a first name with no matching last name ("|first2= missing |last2=").
+
+    Why: CS1 shows a red error and drops the name: a given name alone cannot be listed.
+
+    Example:
+        {{cite book |title=T |last1=Smith |first1=Jo |first2=Mary}}
+
+    Use instead:
+        {{cite book |title=T |last1=Smith |first1=Jo |last2=Jones |first2=Mary}}
+    """
+    for citation in cs1_citations(article):
+        names = name_params(citation)
+        lasts = {(n.name_list, n.number) for n in names if not n.first_name}
+        for name in names:
+            if name.first_name and (name.name_list, name.number) not in lasts:
+                last = name.param.raw_name.replace("first", "last").replace("given", "surname")
+                yield ctx.finding(
+                    name.param.span.trimmed(article.source),
+                    f"|{name.param.raw_name}= missing |{last}=",
+                )
+
+
+@rule(code="WC307", name="missing-name", category=Category.CITATION, severity=Severity.ERROR)
+def missing_name(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags a gap in a numbered name list, such as |last1= and |last3= without |last2=.
+
+    Why: CS1 shows "Missing |last2=" and stops listing names at the gap.
+
+    Example:
+        {{cite book |title=T |last1=Smith |last3=Jones}}
+
+    Use instead:
+        {{cite book |title=T |last1=Smith |last2=Jones}}
+    """
+    for citation in cs1_citations(article):
+        numbers: dict[str, dict[int, NameParam]] = {}
+        for name in name_params(citation):
+            if not name.first_name:
+                numbers.setdefault(name.name_list, {})[name.number] = name
+        for by_number in numbers.values():
+            for number in sorted(by_number):
+                if number > 1 and number - 1 not in by_number:
+                    name = by_number[number]
+                    wanted = re.sub(r"\d+$", str(number - 1), name.param.raw_name)
+                    yield ctx.finding(
+                        name.param.span.trimmed(article.source), f"Missing |{wanted}="
+                    )
+                    break
+
+
+RULES = (
+    numeric_names, numeric_name, multiple_names, generic_name, explicit_et_al,
+    first_without_last, missing_name,
+)  # fmt: skip

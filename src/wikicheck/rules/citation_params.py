@@ -1,0 +1,309 @@
+"""WC33x: which parameters a citation uses (CS1 "Unknown parameter", "More than one of", ...)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..cs1 import cs1_citations
+from ..cs1.checks import check_data
+from ..cs1.params import parameter_table
+from ..findings import Applicability, Category, Edit, Finding, Fix, Severity
+from ..model import Article, Citation, CitationParam, Span
+from ._base import FixAvailability, RuleContext, rule
+from ._duplicates import Occurrence, duplicates
+
+_MISSING_PIPE = re.compile(r"(?:^|\s)([a-z][a-z-]*\d*)\s*=")
+
+
+def _named(citation: Citation) -> Iterator[CitationParam]:
+    """Named parameters (positional ones are WC336's business)."""
+    for param in citation.params:
+        if not param.raw_name.isdigit():
+            yield param
+
+
+def _removal(article: Article, param: CitationParam) -> Edit:
+    return Edit(Span(param.span.start - 1, param.span.end), "")
+
+
+def _rename(article: Article, param: CitationParam, name: str, value: str) -> Fix:
+    text = article.text_at(param.span)
+    leading = text[: len(text) - len(text.lstrip())]
+    trailing = text[len(text.rstrip()) :]
+    return Fix(
+        title=f"Replace with |{name}={value}",
+        edits=(Edit(param.span, f"{leading}{name}={value}{trailing}"),),
+        applicability=Applicability.SAFE,
+    )
+
+
+def _suggest(name: str, template: str) -> str | None:
+    table = parameter_table()
+    for candidate in (name.lower(), name.lower().replace("_", "-"), name.lower().replace(" ", "-")):
+        canonical = table.canonical(candidate)
+        if candidate != name and table.is_known(canonical, template):
+            return candidate
+    return None
+
+
+@rule(
+    code="WC331",
+    name="unknown-citation-parameter",
+    category=Category.CITATION,
+    severity=Severity.ERROR,
+    fix=FixAvailability.SOMETIMES,
+)
+def unknown_citation_parameter(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags a parameter the citation template does not know ("Unknown parameter |x= ignored").
+
+    Parameter names are case-sensitive. Where the lowercased name is a valid parameter, it is
+    suggested, as CS1 does. Removed parameters such as |deadurl= are WC332's.
+
+    Why: CS1 shows a red error and ignores the value: what the editor wrote is lost.
+
+    Example:
+        {{cite web |url=https://example.org/a |title=T |Publisher=Example}}
+
+    Use instead:
+        {{cite web |url=https://example.org/a |title=T |publisher=Example}}
+
+    Fix: safe when a lowercase spelling is suggested: the parameter is renamed.
+    """
+    removed = parameter_table().removed
+    for citation in cs1_citations(article):
+        for param in _named(citation):
+            if param.known or not param.value or param.raw_name in removed:
+                continue
+            suggestion = _suggest(param.raw_name, citation.cs1 or citation.template)
+            message = f"Unknown parameter |{param.raw_name}= ignored"
+            fix = None
+            if suggestion:
+                message += f" (|{suggestion}= suggested)"
+                fix = _rename(article, param, suggestion, param.value)
+            yield ctx.finding(param.span.trimmed(article.source), message, fix)
+
+
+@rule(
+    code="WC332",
+    name="removed-citation-parameter",
+    category=Category.CITATION,
+    severity=Severity.ERROR,
+    fix=FixAvailability.SOMETIMES,
+)
+def removed_citation_parameter(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags a parameter CS1 no longer supports, naming its replacement (|deadurl= -> |url-status=).
+
+    Why: removed parameters are ignored with a red "Unknown parameter" error, so a dead link
+    marked |deadurl=yes is shown as if it were live.
+
+    Example:
+        {{cite web |url=https://example.org/a |title=T |archive-url=https://web.archive.org/web/20200101000000/https://example.org/a |archive-date=2020-01-01 |deadurl=yes}}
+
+    Use instead:
+        {{cite web |url=https://example.org/a |title=T |archive-url=https://web.archive.org/web/20200101000000/https://example.org/a |archive-date=2020-01-01 |url-status=dead}}
+
+    Fix: safe where the replacement is a plain rename, or a known value mapping
+    (deadurl=yes -> url-status=dead, deadurl=no -> url-status=live).
+    """
+    table = parameter_table()
+    values = check_data().removed_values
+    for citation in cs1_citations(article):
+        for param in _named(citation):
+            replacement = table.removed.get(param.raw_name)
+            if replacement is None or not param.value:
+                continue
+            message = f"Unknown parameter |{param.raw_name}= ignored"
+            fix = None
+            if replacement:
+                message += f" (|{replacement}= suggested)"
+                if replacement in values:
+                    mapped = values[replacement].get(param.value.lower())
+                    if mapped:
+                        fix = _rename(article, param, replacement, mapped)
+                elif replacement not in ("author", "editor", "url-access", "name-list-style"):
+                    if not citation.get(replacement):
+                        fix = _rename(article, param, replacement, param.value)
+            yield ctx.finding(param.span.trimmed(article.source), message, fix)
+
+
+@rule(
+    code="WC333",
+    name="empty-unknown-parameter",
+    category=Category.CITATION,
+    severity=Severity.ERROR,
+    fix=FixAvailability.ALWAYS,
+)
+def empty_unknown_parameter(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags empty parameters the template does not know ("Cite web has empty unknown parameter(s)").
+
+    Why: CS1 shows a red error for them. They are usually left over from a removed or
+    misspelt parameter.
+
+    Example:
+        {{cite web |url=https://example.org/a |title=T |deadurl=}}
+
+    Use instead:
+        {{cite web |url=https://example.org/a |title=T}}
+
+    Fix: safe: an empty unknown parameter does nothing, so removing it changes nothing shown.
+    """
+    for citation in cs1_citations(article):
+        for param in _named(citation):
+            if not param.known and not param.value:
+                yield ctx.finding(
+                    param.span.trimmed(article.source) if param.raw_name else param.span,
+                    f"{citation.template} has empty unknown parameter: |{param.raw_name}=",
+                    Fix(f"Remove |{param.raw_name}=", (_removal(article, param),), Applicability.SAFE),
+                )
+
+
+@rule(code="WC334", name="redundant-parameters", category=Category.CITATION, severity=Severity.ERROR)
+def redundant_parameters(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags two parameters that mean the same thing ("More than one of |work= and |website=").
+
+    Aliases (|access-date= and |accessdate=) and CS1's groups (|work=, |website=,
+    |newspaper= ...; |publisher= and |institution=; |chapter= and |section= ...).
+
+    Why: CS1 shows a red error and uses only one of them.
+
+    Example:
+        {{cite web |url=https://example.org/a |title=T |access-date=2024-01-01 |accessdate=2024-01-02}}
+
+    Use instead:
+        {{cite web |url=https://example.org/a |title=T |access-date=2024-01-01}}
+    """
+    groups = check_data().redundant_groups
+    group_of = {name: group for group, names in groups.items() for name in names}
+    for citation in cs1_citations(article):
+        seen: dict[str, CitationParam] = {}
+        for param in _named(citation):
+            if not param.value:
+                continue
+            key = group_of.get(param.name, param.name)
+            first = seen.get(key)
+            if first is not None and first.raw_name != param.raw_name:
+                yield ctx.finding(
+                    param.span.trimmed(article.source),
+                    f"More than one of |{first.raw_name}= and |{param.raw_name}= specified",
+                )
+            seen.setdefault(key, param)
+
+
+@rule(
+    code="WC335",
+    name="duplicate-citation-parameter",
+    category=Category.CITATION,
+    severity=Severity.WARNING,
+    fix=FixAvailability.SOMETIMES,
+)
+def duplicate_citation_parameter(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags a citation parameter given twice under the same name.
+
+    Why: MediaWiki keeps only the last value and files the page in "Pages using duplicate
+    arguments in template calls"; the first value is silently lost.
+
+    Example:
+        {{cite web |url=https://example.org/a |title=T |title=T2}}
+
+    Use instead:
+        {{cite web |url=https://example.org/a |title=T2}}
+
+    Fix: safe when the dropped copy is empty or identical to the one used.
+    """
+    for citation in cs1_citations(article):
+        occurrences = [
+            Occurrence(param.raw_name, param.value, param.span, param.span.trimmed(article.source))
+            for param in _named(citation)
+        ]
+        for duplicate in duplicates(article, occurrences):
+            yield ctx.finding(
+                duplicate.dropped.name_span,
+                f"|{duplicate.dropped.name}= is given more than once; only the last is used",
+                duplicate.fix,
+            )
+
+
+@rule(code="WC336", name="text-ignored", category=Category.CITATION, severity=Severity.ERROR)
+def text_ignored(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags text in a citation that is not in any parameter ('Text "x" ignored').
+
+    Why: CS1 shows a red error and drops the text; usually a missing "=" or a stray "|".
+
+    Example:
+        {{cite web |url=https://example.org/a |title=T |Example Press}}
+
+    Use instead:
+        {{cite web |url=https://example.org/a |title=T |publisher=Example Press}}
+    """
+    for citation in cs1_citations(article):
+        for param in citation.params:
+            if param.raw_name.isdigit() and param.value.strip():
+                yield ctx.finding(
+                    param.span.trimmed(article.source), f'Text "{param.value.strip()}" ignored'
+                )
+
+
+@rule(code="WC337", name="missing-pipe", category=Category.CITATION, severity=Severity.ERROR)
+def missing_pipe(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags a value that swallows the next parameter for want of a "|" ("Missing pipe in: |p=").
+
+    Why: CS1 shows a red error; "|title=T date=2020" makes the date part of the title.
+
+    Example:
+        {{cite web |url=https://example.org/a |title=T access-date=2024-01-01}}
+
+    Use instead:
+        {{cite web |url=https://example.org/a |title=T |access-date=2024-01-01}}
+    """
+    table = parameter_table()
+    exempt = check_data().external_link_exempt
+    for citation in cs1_citations(article):
+        for param in _named(citation):
+            if param.name in exempt or param.name in ("quote", "trans-quote", "script-quote"):
+                continue
+            value = re.sub(r"<[^>]*>", "", param.value)
+            for match in _MISSING_PIPE.finditer(value):
+                if table.is_known(table.canonical(match.group(1)), citation.cs1 or ""):
+                    yield ctx.finding(
+                        param.value_span.trimmed(article.source),
+                        f"Missing pipe in: |{param.raw_name}= (before {match.group(1)}=)",
+                    )
+                    break
+
+
+@rule(code="WC338", name="invalid-parameter-value", category=Category.CITATION, severity=Severity.ERROR)
+def invalid_parameter_value(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags a keyword parameter with a value CS1 does not accept ("Invalid |url-status=alive").
+
+    |url-status=, |url-access=, |df=, |mode=, |name-list-style=, |no-pp=, the |*-access=
+    parameters, and |ref=harv, which is no longer supported.
+
+    Why: CS1 shows a red error and ignores the value.
+
+    Example:
+        {{cite web |url=https://example.org/a |title=T |archive-url=https://web.archive.org/web/20200101000000/https://example.org/a |archive-date=2020-01-01 |url-status=alive}}
+
+    Use instead:
+        {{cite web |url=https://example.org/a |title=T |archive-url=https://web.archive.org/web/20200101000000/https://example.org/a |archive-date=2020-01-01 |url-status=live}}
+    """
+    keywords = check_data().keywords
+    for citation in cs1_citations(article):
+        for param in _named(citation):
+            allowed = keywords.get(param.name)
+            invalid = allowed is not None and param.value and param.value not in allowed
+            if param.name == "ref" and param.value.lower() == "harv":
+                invalid = True
+            if invalid:
+                hint = f" (accepted: {', '.join(allowed)})" if allowed else ""
+                yield ctx.finding(
+                    param.value_span.trimmed(article.source),
+                    f"Invalid |{param.raw_name}={param.value}{hint}",
+                )
+
+
+RULES = (
+    unknown_citation_parameter, removed_citation_parameter, empty_unknown_parameter,
+    redundant_parameters, duplicate_citation_parameter, text_ignored, missing_pipe,
+    invalid_parameter_value,
+)  # fmt: skip

@@ -1,0 +1,304 @@
+"""WC34x: what citation parameters hold (titles, invisible characters, punctuation, extra text)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..cs1 import cs1_citations
+from ..cs1.checks import check_data
+from ..cs1.params import parameter_table
+from ..findings import Applicability, Category, Edit, Finding, Fix, Severity
+from ..model import Article, Citation, CitationParam, Span
+from ._base import FixAvailability, RuleContext, rule
+
+_TITLES = ("title", "trans-title", "script-title")
+_PERIODICALS = ("journal", "magazine", "newspaper", "periodical", "website", "work")
+_EXTRA_TEXT = {
+    "page": re.compile(r"^(?:p\.|pp\.|pg\.?|pages?)\s*", re.IGNORECASE),
+    "pages": re.compile(r"^(?:p\.|pp\.|pg\.?|pages?)\s*", re.IGNORECASE),
+    "volume": re.compile(r"^(?:vol\.|volume)\s*", re.IGNORECASE),
+    "issue": re.compile(r"^(?:issue|no\.|nr\.?|№|n°)\s*", re.IGNORECASE),
+    "edition": re.compile(r"\s*(?:ed\.|edn\.?|edition)$", re.IGNORECASE),
+}
+_FORMAT_OF = {
+    "format": "url", "chapter-format": "chapter-url", "archive-format": "archive-url",
+    "transcript-format": "transcript-url", "conference-format": "conference-url",
+    "map-format": "map-url", "section-format": "section-url",
+}  # fmt: skip
+
+
+def _set(citation: Citation, name: str) -> CitationParam | None:
+    param = citation.get(name)
+    return param if param is not None and param.value else None
+
+
+def _value_span(article: Article, param: CitationParam) -> Span:
+    return param.value_span.trimmed(article.source)
+
+
+@rule(code="WC341", name="missing-title", category=Category.CITATION, severity=Severity.ERROR)
+def missing_title(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags a citation with no title ("Missing or empty |title=").
+
+    |trans-title= or |script-title= count as a title; {{cite episode}} needs |series=; in
+    {{cite encyclopedia}} and {{citation}} the |encyclopedia= stands in for a missing title,
+    as the module does.
+
+    Why: CS1 shows a red error; a citation must say what it cites.
+
+    Example:
+        {{cite web |url=https://example.org/a |website=Example}}
+
+    Use instead:
+        {{cite web |url=https://example.org/a |title=Annual report |website=Example}}
+    """
+    for citation in cs1_citations(article):
+        needed: tuple[str, ...] = ("series",) if citation.cs1 == "Cite episode" else _TITLES
+        if citation.cs1 in ("Cite encyclopedia", "Citation"):
+            needed = (*needed, "encyclopedia")
+        if not any(_set(citation, name) for name in needed):
+            what = "|series=" if citation.cs1 == "Cite episode" else "|title="
+            yield ctx.finding(citation.span, f"Missing or empty {what}")
+
+
+@rule(code="WC342", name="generic-title", category=Category.CITATION, severity=Severity.ERROR)
+def generic_title(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags a title that a tool copied from an error or placeholder page ("Cite uses generic title").
+
+    "Page not found", "Are you a robot?", "Wayback Machine", "404" and the module's other
+    patterns.
+
+    Why: CS1 shows a red error; the title names a web page's state, not the source.
+
+    Example:
+        {{cite web |url=https://example.org/a |title=Page not found}}
+
+    Use instead:
+        {{cite web |url=https://example.org/a |title=Annual report 2019}}
+    """
+    data = check_data()
+    for citation in cs1_citations(article):
+        title = _set(citation, "title")
+        if title and data.is_generic_title(title.value):
+            yield ctx.finding(
+                _value_span(article, title), f'Cite uses generic title: "{title.value}"'
+            )
+
+
+@rule(
+    code="WC343",
+    name="invisible-character",
+    category=Category.CITATION,
+    severity=Severity.ERROR,
+    fix=FixAvailability.SOMETIMES,
+)
+def invisible_character(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags an invisible character in a citation value ("nbsp in |title= at position 5").
+
+    Non-breaking space, zero-width space, soft hyphen, hair space, tab, replacement
+    character, zero-width joiner, delete.
+
+    Why: CS1 shows a red error; invisible characters break searches, URLs and metadata, and
+    usually come from copying and pasting.
+
+    Example:
+        {{cite web |url=https://example.org/a |title=Annual\u00a0report}}
+
+    Use instead:
+        {{cite web |url=https://example.org/a |title=Annual report}}
+
+    Fix: safe for characters that become a space or nothing (all but the zero-width joiner,
+    which some scripts need, and the replacement character, which marks lost text).
+    """
+    invisible = check_data().invisible
+    for citation in cs1_citations(article):
+        for param in citation.params:
+            raw = article.text_at(param.value_span)
+            for offset, char in enumerate(raw):
+                if char not in invisible:
+                    continue
+                name, replacement = invisible[char]
+                at = param.value_span.start + offset
+                fix = None
+                if char not in ("\u200d", "\ufffd"):
+                    fix = Fix(
+                        f"Replace the {name}",
+                        (Edit(Span(at, at + 1), replacement),),
+                        Applicability.SAFE,
+                    )
+                yield ctx.finding(
+                    Span(at, at + 1),
+                    f"{name} character in |{param.raw_name}= at position "
+                    f"{offset + 1 - (len(raw) - len(raw.lstrip()))}",
+                    fix,
+                )
+
+
+@rule(
+    code="WC344",
+    name="extra-punctuation",
+    category=Category.CITATION,
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+)
+def extra_punctuation(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags a citation value that ends in "," ";" or ":" ("CS1 maint: extra punctuation").
+
+    Titles, quotes and URLs are exempt, as in the module.
+
+    Why: CS1 adds its own punctuation between parts, so the reader sees ".," or ";." doubled.
+
+    Example:
+        {{cite book |title=T |publisher=Example Press,}}
+
+    Use instead:
+        {{cite book |title=T |publisher=Example Press}}
+
+    Fix: safe: the trailing punctuation is removed.
+    """
+    exempt = check_data().extra_punctuation_exempt | parameter_table().url_params
+    for citation in cs1_citations(article):
+        for param in citation.params:
+            base = re.sub(r"\d+$", "", param.name)
+            if param.raw_name.isdigit() or base in exempt or param.name in exempt:
+                continue
+            value = param.value
+            if value.endswith((",", ";", ":")) and not value.endswith("&nbsp;"):
+                span = _value_span(article, param)
+                stripped = value.rstrip(",;: ")
+                yield ctx.finding(
+                    span,
+                    f"CS1 maint: extra punctuation: |{param.raw_name}= ends with {value[-1]!r}",
+                    Fix("Remove the punctuation", (Edit(span, stripped),), Applicability.SAFE),
+                )
+
+
+@rule(
+    code="WC345",
+    name="extra-text",
+    category=Category.CITATION,
+    severity=Severity.ERROR,
+    fix=FixAvailability.ALWAYS,
+)
+def extra_text(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags "p.", "vol.", "no." or "ed." written into a parameter CS1 labels itself.
+
+    Why: CS1 shows "|pages= has extra text"; the reader sees "pp. pp. 5–7".
+
+    Example:
+        {{cite book |title=T |pages=pp. 5–7}}
+
+    Use instead:
+        {{cite book |title=T |pages=5–7}}
+
+    Fix: safe: the extra label is removed.
+    """
+    for citation in cs1_citations(article):
+        for name, pattern in _EXTRA_TEXT.items():
+            param = _set(citation, name)
+            if param is None:
+                continue
+            stripped = pattern.sub("", param.value)
+            if stripped != param.value and stripped:
+                span = _value_span(article, param)
+                yield ctx.finding(
+                    span,
+                    f"|{param.raw_name}= has extra text: {param.value!r}",
+                    Fix(f'Write "{stripped}"', (Edit(span, stripped),), Applicability.SAFE),
+                )
+
+
+@rule(code="WC346", name="missing-periodical", category=Category.CITATION, severity=Severity.ERROR)
+def missing_periodical(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags a {{cite journal}} with no journal, or a {{cite magazine}} with no magazine.
+
+    Why: CS1 shows "Cite journal requires |journal="; a journal article without its journal
+    cannot be found.
+
+    Example:
+        {{cite journal |title=T |volume=3}}
+
+    Use instead:
+        {{cite journal |title=T |journal=Nature |volume=3}}
+    """
+    requires = check_data().requires_periodical
+    for citation in cs1_citations(article):
+        needed = requires.get(citation.cs1 or "")
+        if needed and not any(_set(citation, name) for name in _PERIODICALS):
+            yield ctx.finding(citation.span, f"{citation.cs1} requires |{needed}=")
+
+
+@rule(code="WC347", name="format-without-url", category=Category.CITATION, severity=Severity.ERROR)
+def format_without_url(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags |format= (or |chapter-format=, |archive-format= ...) without its URL.
+
+    Why: CS1 shows "|format= requires |url="; the format describes a link that is not there.
+
+    Example:
+        {{cite book |title=T |format=PDF}}
+
+    Use instead:
+        {{cite book |title=T |url=https://example.org/t.pdf |format=PDF}}
+    """
+    for citation in cs1_citations(article):
+        for format_name, url_name in _FORMAT_OF.items():
+            fmt = _set(citation, format_name)
+            if fmt and not _set(citation, url_name):
+                yield ctx.finding(
+                    fmt.span.trimmed(article.source), f"|{fmt.raw_name}= requires |{url_name}="
+                )
+
+
+@rule(code="WC348", name="translated-title-without-title", category=Category.CITATION, severity=Severity.ERROR)
+def translated_title_without_title(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags |trans-title= (or trans-chapter ...) without the original ("|trans-title= requires |title=").
+
+    Why: CS1 shows a red error: a translation must follow the original title it translates.
+
+    Example:
+        {{cite book |trans-title=The Castle |language=de}}
+
+    Use instead:
+        {{cite book |title=Das Schloss |trans-title=The Castle |language=de}}
+    """
+    for citation in cs1_citations(article):
+        for param in citation.params:
+            if not param.name.startswith("trans-") or not param.value or param.name == "trans-quote":
+                continue
+            base = param.name.removeprefix("trans-")
+            if not _set(citation, base) and not _set(citation, f"script-{base}"):
+                yield ctx.finding(
+                    param.span.trimmed(article.source),
+                    f"|{param.raw_name}= requires |{base}= or |script-{base}=",
+                )
+
+
+@rule(code="WC349", name="markup-in-periodical", category=Category.CITATION, severity=Severity.ERROR)
+def markup_in_periodical(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags italic or bold markup in |work=, |website=, |journal=, |publisher= and kin.
+
+    Why: CS1 italicises periodicals itself; added '' markup turns them upright again, and
+    CS1 shows "Italic or bold markup not allowed in: |website=".
+
+    Example:
+        {{cite news |title=T |newspaper=''The Times''}}
+
+    Use instead:
+        {{cite news |title=T |newspaper=The Times}}
+    """
+    for citation in cs1_citations(article):
+        for name in (*_PERIODICALS, "publisher", "institution"):
+            param = _set(citation, name)
+            if param and "''" in param.value:
+                yield ctx.finding(
+                    _value_span(article, param),
+                    f"Italic or bold markup not allowed in: |{param.raw_name}=",
+                )
+
+
+RULES = (
+    missing_title, generic_title, invisible_character, extra_punctuation, extra_text,
+    missing_periodical, format_without_url, translated_title_without_title,
+    markup_in_periodical,
+)  # fmt: skip
