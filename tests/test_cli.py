@@ -59,7 +59,10 @@ def test_json_output_schema(capsys: pytest.CaptureFixture[str]) -> None:
     }
     assert finding["code"] == "WC111"
     assert finding["fix"]["applicability"] == "safe"
-    assert document["files"][1] == {"path": SEED, "error": None, "findings": []}
+    seed = document["files"][1]
+    assert seed["error"] is None
+    assert [(f["code"], f["line"], f["column"]) for f in seed["findings"]] == [("WC301", 25, 1713)]
+    assert seed["findings"][0]["message"].startswith("CS1 maint: numeric names: authors list")
 
 
 def test_unknown_selector_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

@@ -92,8 +92,14 @@ def test_invalid(kind: DateKind, value: str) -> None:
 
 @pytest.mark.parametrize(
     ("value", "hyphenated"),
-    [("June-July 2023", True), ("5-7 January 1979", True), ("2002-2003", True),
-     ("Winter 2011-12", True), ("2002–2003", False), ("2001-01-15", False)],
+    [
+        ("June-July 2023", True),
+        ("5-7 January 1979", True),
+        ("2002-2003", True),
+        ("Winter 2011-12", True),
+        ("2002–2003", False),
+        ("2001-01-15", False),
+    ],
 )
 def test_hyphen_is_flagged_for_the_date_format_maintenance(value: str, hyphenated: bool) -> None:
     result = parse_date(value, D, TODAY)
@@ -103,8 +109,12 @@ def test_hyphen_is_flagged_for_the_date_format_maintenance(value: str, hyphenate
 
 @pytest.mark.parametrize(
     ("value", "first", "last"),
-    [("June–July 2023", "2023-06-01", "2023-07-31"), ("2024", "2024-01-01", "2024-12-31"),
-     ("Third Quarter 2020", "2020-07-01", "2020-09-30"), ("5 May 2020", "2020-05-05", "2020-05-05")],
+    [
+        ("June–July 2023", "2023-06-01", "2023-07-31"),
+        ("2024", "2024-01-01", "2024-12-31"),
+        ("Third Quarter 2020", "2020-07-01", "2020-09-30"),
+        ("5 May 2020", "2020-05-05", "2020-05-05"),
+    ],
 )
 def test_date_bounds(value: str, first: str, last: str) -> None:
     result = parse_date(value, D, TODAY)
@@ -114,17 +124,24 @@ def test_date_bounds(value: str, first: str, last: str) -> None:
 
 def test_future_values_are_marked_out_of_range() -> None:
     result = parse_date("2025-06-17", ACC, TODAY)
-    assert isinstance(result, DateProblem) and result.out_of_range
+    assert isinstance(result, DateProblem)
+    assert result.out_of_range
     result = parse_date("2001-01-14", ACC, TODAY)
-    assert isinstance(result, DateProblem) and result.out_of_range
+    assert isinstance(result, DateProblem)
+    assert result.out_of_range
     result = parse_date("2020-02-30", ACC, TODAY)
-    assert isinstance(result, DateProblem) and not result.out_of_range
+    assert isinstance(result, DateProblem)
+    assert not result.out_of_range
 
 
 @pytest.mark.parametrize(
     ("value", "reason"),
-    [("15 Sept 2020", '"Sep" or "September"'), ("5 january 2020", "case-sensitive"),
-     ("2024-6-5", "two-digit"), ("January 5 2024", "comma after the day")],
+    [
+        ("15 Sept 2020", '"Sep" or "September"'),
+        ("5 january 2020", "case-sensitive"),
+        ("2024-6-5", "two-digit"),
+        ("January 5 2024", "comma after the day"),
+    ],
 )
 def test_reasons_speak_to_editors(value: str, reason: str) -> None:
     result = parse_date(value, D, TODAY)

@@ -138,7 +138,11 @@ def _unknown_month(token: str) -> str:
 def days_in_month(year: int, month: int) -> int:
     """Julian leap years before 1582 (as CS1 does), Gregorian from 1582 on."""
     if month == 2:
-        leap = year % 4 == 0 if year < 1582 else (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0))
+        leap = (
+            year % 4 == 0
+            if year < 1582
+            else (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0))
+        )
         return 29 if leap else 28
     return 30 if month in (4, 6, 9, 11) else 31
 
@@ -194,7 +198,9 @@ def parse_date(value: str, kind: DateKind, today: dt.date) -> CitationDate | Dat
 def _parse_year_beside_date(value: str, today: dt.date) -> CitationDate | DateProblem:
     match = _YEAR_ONLY.match(value) or _CIRCA.match(value)
     if not match:
-        return DateProblem(value, "beside |date=, |year= may hold only a year, like 2001 or c. 2001")
+        return DateProblem(
+            value, "beside |date=, |year= may hold only a year, like 2001 or c. 2001"
+        )
     year = int(match.group(1))
     if year > today.year + 1:
         return DateProblem(value, f"the year {year} is in the future", out_of_range=True)
@@ -208,8 +214,11 @@ def _parse(value: str, kind: DateKind, rules: _Rules, today: dt.date) -> Citatio
         if special is not None:
             return special
     if _CIRCA.match(value) or value.startswith(("c.", "circa", "ca.")):
-        raise _Reject('only |date= and |year= accept a circa year, written exactly "c. 1900"'
-                      if kind is not DateKind.DATE else 'write a circa year exactly as "c. 1900"')
+        raise _Reject(
+            'only |date= and |year= accept a circa year, written exactly "c. 1900"'
+            if kind is not DateKind.DATE
+            else 'write a circa year exactly as "c. 1900"'
+        )
     if "\u00a0" in value or "&nbsp;" in value:
         raise _Reject("contains a non-breaking space; use ordinary spaces")
     if "{{" in value or "[[" in value or "&" in value:
@@ -293,10 +302,20 @@ def _validate(form: str, groups: tuple[str | None, ...], value: str, rules: _Rul
         return made(date, date, DateStyle.DMY)
     if form in ("Md-dy", "d-dMy"):
         if form == "Md-dy":
-            (month, _), day1, day2, year = _require_month(parts[0]), int(parts[1]), int(parts[2]), int(parts[3])
+            (month, _), day1, day2, year = (
+                _require_month(parts[0]),
+                int(parts[1]),
+                int(parts[2]),
+                int(parts[3]),
+            )
             style = DateStyle.MDY
         else:
-            day1, day2, (month, _), year = int(parts[0]), int(parts[1]), _require_month(parts[2]), int(parts[3])
+            day1, day2, (month, _), year = (
+                int(parts[0]),
+                int(parts[1]),
+                _require_month(parts[2]),
+                int(parts[3]),
+            )
             style = DateStyle.DMY
         first, last = _day(year, month, day1), _day(year, month, day2)
         if day1 >= day2:
@@ -304,10 +323,10 @@ def _validate(form: str, groups: tuple[str | None, ...], value: str, rules: _Rul
         return made(first, last, style)
     if form in ("dM-dMy", "Md-Mdy"):
         if form == "dM-dMy":
-            day1, m1, day2, m2, year_text = parts[0], parts[1], parts[2], parts[3], parts[4]
+            d1, m1, d2, m2, year_text = parts[:5]
             style = DateStyle.DMY
         else:
-            m1, day1, m2, day2, year_text = parts[0], parts[1], parts[2], parts[3], parts[4]
+            m1, d1, m2, d2, year_text = parts[:5]
             style = DateStyle.MDY
         (month1, style1), (month2, style2) = _require_month(m1), _require_month(m2)
         year = int(year_text)
@@ -315,20 +334,20 @@ def _validate(form: str, groups: tuple[str | None, ...], value: str, rules: _Rul
             raise _Reject("use long month names on both sides of a range, or short ones on both")
         if month1 >= month2:
             raise _Reject("the first month of a range must come before the second")
-        return made(_day(year, month1, int(day1)), _day(year, month2, int(day2)), style)
+        return made(_day(year, month1, int(d1)), _day(year, month2, int(d2)), style)
     if form in ("dMy-dMy", "Mdy-Mdy"):
         if form == "dMy-dMy":
-            day1, m1, y1, day2, m2, y2 = parts[:6]
+            d1, m1, y1, d2, m2, y2 = parts[:6]
             style = DateStyle.DMY
         else:
-            m1, day1, y1, m2, day2, y2 = parts[:6]
+            m1, d1, y1, m2, d2, y2 = parts[:6]
             style = DateStyle.MDY
         (month1, style1), (month2, style2) = _require_month(m1), _require_month(m2)
         if style1 != style2:
             raise _Reject("use long month names on both sides of a range, or short ones on both")
         if int(y1) >= int(y2):
             raise _Reject("a range within one year is written without repeating the year")
-        return made(_day(int(y1), month1, int(day1)), _day(int(y2), month2, int(day2)), style)
+        return made(_day(int(y1), month1, int(d1)), _day(int(y2), month2, int(d2)), style)
     if form == "My-My":
         return _month_year_range(parts, value, rules, made)
     if form == "M-My":

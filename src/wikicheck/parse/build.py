@@ -247,9 +247,7 @@ class ArticleCollector:
                     )
                 )
         self.citations.append(
-            model.Citation(
-                template.name, template.span, tuple(params), in_ref=ctx.in_ref, cs1=cs1
-            )
+            model.Citation(template.name, template.span, tuple(params), in_ref=ctx.in_ref, cs1=cs1)
         )
 
     def _infobox(self, node: Template, template: model.Template) -> None:

@@ -21,7 +21,7 @@ def _checked(article: Article, today: dt.date) -> Iterator[CheckedDate]:
 
 
 def _describe(checked: CheckedDate) -> str:
-    return f'|{checked.param.raw_name}={checked.param.value}'
+    return f"|{checked.param.raw_name}={checked.param.value}"
 
 
 def _suggestion(article: Article, checked: CheckedDate, today: dt.date) -> Fix | None:
@@ -82,7 +82,9 @@ def invalid_citation_date(article: Article, ctx: RuleContext) -> Iterator[Findin
             )
 
 
-@rule(code="WC202", name="citation-date-out-of-range", category=Category.DATE, severity=Severity.ERROR)
+@rule(
+    code="WC202", name="citation-date-out-of-range", category=Category.DATE, severity=Severity.ERROR
+)
 def citation_date_out_of_range(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a well-formed citation date outside the range CS1 allows.
 
@@ -102,12 +104,11 @@ def citation_date_out_of_range(article: Article, ctx: RuleContext) -> Iterator[F
     for checked in _checked(article, ctx.today):
         problem = checked.result
         if isinstance(problem, DateProblem) and problem.out_of_range:
+            joiner = " " if problem.reason.startswith("is ") else " — "
             yield ctx.finding(
                 checked.param.value_span.trimmed(article.source),
-                f'Check date values in: |{checked.param.raw_name}=: "{problem.raw}" {problem.reason}'
-                if problem.reason.startswith("is ")
-                else f'Check date values in: |{checked.param.raw_name}=: "{problem.raw}" — '
-                f"{problem.reason}",
+                f'Check date values in: |{checked.param.raw_name}=: "{problem.raw}"'
+                f"{joiner}{problem.reason}",
             )
 
 
@@ -124,8 +125,7 @@ def _before_publication(
             if checked.kind is kind and date is not None and date.last < published.first:
                 yield ctx.finding(
                     checked.param.value_span.trimmed(article.source),
-                    f'{what} {_describe(checked)} is before the publication date '
-                    f'"{published.raw}"',
+                    f'{what} {_describe(checked)} is before the publication date "{published.raw}"',
                 )
 
 
@@ -171,7 +171,9 @@ def archive_date_before_publication(article: Article, ctx: RuleContext) -> Itera
     yield from _before_publication(article, ctx, DateKind.ARCHIVE, "archive date")
 
 
-@rule(code="WC205", name="archive-date-in-future", category=Category.DATE, severity=Severity.WARNING)
+@rule(
+    code="WC205", name="archive-date-in-future", category=Category.DATE, severity=Severity.WARNING
+)
 def archive_date_in_future(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags an archive-date later than today.
 
@@ -217,13 +219,12 @@ def publication_date_in_future(article: Article, ctx: RuleContext) -> Iterator[F
     """
     for checked in _checked(article, ctx.today):
         date = checked.date
-        if checked.kind in (DateKind.DATE, DateKind.PUBLICATION) and date is not None:
-            if date.first > ctx.today and date.form != "n.d.":
-                yield ctx.finding(
-                    checked.param.value_span.trimmed(article.source),
-                    f"publication date {_describe(checked)} is after today "
-                    f"({ctx.today.isoformat()})",
-                )
+        publication = checked.kind in (DateKind.DATE, DateKind.PUBLICATION)
+        if publication and date is not None and date.form != "n.d." and date.first > ctx.today:
+            yield ctx.finding(
+                checked.param.value_span.trimmed(article.source),
+                f"publication date {_describe(checked)} is after today ({ctx.today.isoformat()})",
+            )
 
 
 @rule(
@@ -265,8 +266,11 @@ def date_format_mismatch(article: Article, ctx: RuleContext) -> Iterator[Finding
             checked.param.value_span.trimmed(article.source),
             f"{_describe(checked)} is {other.value} but the article uses "
             f"{{{{{preference.template}}}}}",
-            Fix(f'Write "{text}"', (Edit(checked.param.value_span.trimmed(article.source), text),),
-                Applicability.SAFE),
+            Fix(
+                f'Write "{text}"',
+                (Edit(checked.param.value_span.trimmed(article.source), text),),
+                Applicability.SAFE,
+            ),
         )
 
 
@@ -310,7 +314,8 @@ def mixed_retrieval_date_formats(article: Article, ctx: RuleContext) -> Iterator
     assert majority is not None
     for checked in retrieval:
         date = checked.date
-        assert date is not None and date.style is not None
+        assert date is not None
+        assert date.style is not None
         if date.style is majority:
             continue
         text = format_date(date.first, majority)
@@ -383,8 +388,8 @@ def year_date_mismatch(article: Article, ctx: RuleContext) -> Iterator[Finding]:
         if year.date.first.year not in (published.first.year, published.last.year):
             yield ctx.finding(
                 year.param.value_span.trimmed(article.source),
-                f'Check date values in: |year= / |date= mismatch: {_describe(year)} but '
-                f'|date={published.raw}',
+                f"Check date values in: |year= / |date= mismatch: {_describe(year)} but "
+                f"|date={published.raw}",
             )
 
 
@@ -413,11 +418,17 @@ def stale_access_date(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     years = ctx.options.get("years")
     if not isinstance(years, int) or years <= 0:
         return
-    cutoff = ctx.today.replace(year=ctx.today.year - years) if not (
-        ctx.today.month == 2 and ctx.today.day == 29
-    ) else ctx.today.replace(year=ctx.today.year - years, day=28)
+    cutoff = (
+        ctx.today.replace(year=ctx.today.year - years)
+        if not (ctx.today.month == 2 and ctx.today.day == 29)
+        else ctx.today.replace(year=ctx.today.year - years, day=28)
+    )
     for citation in cs1_citations(article):
-        if not citation.value("url") or citation.value("url-status") in ("dead", "usurped", "unfit"):
+        if not citation.value("url") or citation.value("url-status") in (
+            "dead",
+            "usurped",
+            "unfit",
+        ):
             continue
         for checked in citation_dates(citation, ctx.today):
             date = checked.date

@@ -13,13 +13,17 @@ from ..cs1.date_suggest import format_date
 from ..cs1.dates import DateProblem
 from ..cs1.params import parameter_table
 from ..findings import Applicability, Category, Edit, Finding, Fix, Severity
-from ..model import Article, Citation, CitationParam
+from ..model import Article, Citation, CitationParam, Span
 from ._base import RuleContext, rule
 
 _CHAPTER_URLS = ("chapter-url", "contribution-url", "entry-url", "article-url", "section-url")
-_SCHEME = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
-_URL_VALUE = re.compile(r"^(?:https?|ftp|ftps|gopher|irc|ircs|mms|news|nntp|sftp|ssh|svn|telnet|worldwind|git|mailto):|^//", re.IGNORECASE)
-_EXTERNAL_LINK = re.compile(r"\[(?:[a-z][a-z0-9+.-]*:)?//[^\s\]]+|(?:^|\s)(?:https?|ftp)://\S|^//\S", re.IGNORECASE)
+_URL_VALUE = re.compile(
+    r"^(?:https?|ftp|ftps|gopher|irc|ircs|mms|news|nntp|sftp|ssh|svn|telnet|worldwind|git|mailto):|^//",
+    re.IGNORECASE,
+)
+_EXTERNAL_LINK = re.compile(
+    r"\[(?:[a-z][a-z0-9+.-]*:)?//[^\s\]]+|(?:^|\s)(?:https?|ftp)://\S|^//\S", re.IGNORECASE
+)
 _ARCHIVED_COPY = re.compile(r"^archived?\s+copy$", re.IGNORECASE)
 
 
@@ -28,15 +32,16 @@ def _set(citation: Citation, name: str) -> CitationParam | None:
     return param if param is not None and param.value else None
 
 
-def _span(article: Article, param: CitationParam) -> object:
-    return param.value_span.trimmed(article.source) if param.value else param.span
-
-
-def _whole(article: Article, param: CitationParam):  # type: ignore[no-untyped-def]
+def _whole(article: Article, param: CitationParam) -> Span:
     return param.span.trimmed(article.source)
 
 
-@rule(code="WC311", name="access-date-without-url", category=Category.CITATION, severity=Severity.ERROR)
+@rule(
+    code="WC311",
+    name="access-date-without-url",
+    category=Category.CITATION,
+    severity=Severity.ERROR,
+)
 def access_date_without_url(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags an access-date on a citation with no URL ("|access-date= requires |url=").
 
@@ -51,11 +56,20 @@ def access_date_without_url(article: Article, ctx: RuleContext) -> Iterator[Find
     """
     for citation in cs1_citations(article):
         accessed = _set(citation, "access-date")
-        if accessed and not _set(citation, "url") and not any(_set(citation, n) for n in _CHAPTER_URLS):
+        if (
+            accessed
+            and not _set(citation, "url")
+            and not any(_set(citation, n) for n in _CHAPTER_URLS)
+        ):
             yield ctx.finding(_whole(article, accessed), f"|{accessed.raw_name}= requires |url=")
 
 
-@rule(code="WC312", name="archive-url-without-date", category=Category.CITATION, severity=Severity.ERROR)
+@rule(
+    code="WC312",
+    name="archive-url-without-date",
+    category=Category.CITATION,
+    severity=Severity.ERROR,
+)
 def archive_url_without_date(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags an archive-url without an archive-date ("|archive-url= requires |archive-date=").
 
@@ -70,10 +84,17 @@ def archive_url_without_date(article: Article, ctx: RuleContext) -> Iterator[Fin
     for citation in cs1_citations(article):
         archive = _set(citation, "archive-url")
         if archive and not _set(citation, "archive-date"):
-            yield ctx.finding(_whole(article, archive), f"|{archive.raw_name}= requires |archive-date=")
+            yield ctx.finding(
+                _whole(article, archive), f"|{archive.raw_name}= requires |archive-date="
+            )
 
 
-@rule(code="WC313", name="archive-date-without-url", category=Category.CITATION, severity=Severity.ERROR)
+@rule(
+    code="WC313",
+    name="archive-date-without-url",
+    category=Category.CITATION,
+    severity=Severity.ERROR,
+)
 def archive_date_without_url(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags an archive-date without an archive-url ("|archive-date= requires |archive-url=").
 
@@ -91,7 +112,12 @@ def archive_date_without_url(article: Article, ctx: RuleContext) -> Iterator[Fin
             yield ctx.finding(_whole(article, date), f"|{date.raw_name}= requires |archive-url=")
 
 
-@rule(code="WC314", name="archive-url-without-url", category=Category.CITATION, severity=Severity.ERROR)
+@rule(
+    code="WC314",
+    name="archive-url-without-url",
+    category=Category.CITATION,
+    severity=Severity.ERROR,
+)
 def archive_url_without_url(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags an archive-url on a citation with no original URL ("|archive-url= requires |url=").
 
@@ -105,7 +131,11 @@ def archive_url_without_url(article: Article, ctx: RuleContext) -> Iterator[Find
     """
     for citation in cs1_citations(article):
         archive = _set(citation, "archive-url")
-        if archive and not _set(citation, "url") and not any(_set(citation, n) for n in _CHAPTER_URLS):
+        if (
+            archive
+            and not _set(citation, "url")
+            and not any(_set(citation, n) for n in _CHAPTER_URLS)
+        ):
             yield ctx.finding(_whole(article, archive), f"|{archive.raw_name}= requires |url=")
 
 
@@ -118,7 +148,9 @@ _WAYBACK_REASONS = {
 }
 
 
-@rule(code="WC315", name="malformed-archive-url", category=Category.CITATION, severity=Severity.ERROR)
+@rule(
+    code="WC315", name="malformed-archive-url", category=Category.CITATION, severity=Severity.ERROR
+)
 def malformed_archive_url(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a Wayback Machine archive-url that is not a snapshot link ("|archive-url= is malformed").
 
@@ -142,7 +174,9 @@ def malformed_archive_url(article: Article, ctx: RuleContext) -> Iterator[Findin
             )
 
 
-@rule(code="WC316", name="archive-date-mismatch", category=Category.CITATION, severity=Severity.ERROR)
+@rule(
+    code="WC316", name="archive-date-mismatch", category=Category.CITATION, severity=Severity.ERROR
+)
 def archive_date_mismatch(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags an archive-date that differs from the date in the Wayback URL's timestamp.
 
@@ -182,7 +216,12 @@ def archive_date_mismatch(article: Article, ctx: RuleContext) -> Iterator[Findin
             )
 
 
-@rule(code="WC317", name="url-status-without-archive", category=Category.CITATION, severity=Severity.WARNING)
+@rule(
+    code="WC317",
+    name="url-status-without-archive",
+    category=Category.CITATION,
+    severity=Severity.WARNING,
+)
 def url_status_without_archive(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags |url-status= on a citation with no archive-url ("CS1 maint: url-status").
 
@@ -204,7 +243,9 @@ def url_status_without_archive(article: Article, ctx: RuleContext) -> Iterator[F
             )
 
 
-@rule(code="WC318", name="archived-copy-title", category=Category.CITATION, severity=Severity.WARNING)
+@rule(
+    code="WC318", name="archived-copy-title", category=Category.CITATION, severity=Severity.WARNING
+)
 def archived_copy_title(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags the placeholder title "Archived copy" ("CS1 maint: archived copy as title").
 
@@ -255,7 +296,9 @@ def bad_citation_url(article: Article, ctx: RuleContext) -> Iterator[Finding]:
                 problem = "does not start with a scheme such as https://"
             elif param.name == "archive-url" and original and value == original.value:
                 problem = "is the same as |url="
-            elif not re.match(r"^(?:[a-z][a-z0-9+.-]*:)?//[^/?#\s]*[A-Za-z0-9]", value, re.IGNORECASE) and not value.lower().startswith(("mailto:", "news:")):
+            elif not re.match(
+                r"^(?:[a-z][a-z0-9+.-]*:)?//[^/?#\s]*[A-Za-z0-9]", value, re.IGNORECASE
+            ) and not value.lower().startswith(("mailto:", "news:")):
                 problem = "has no host name"
             if problem:
                 yield ctx.finding(
@@ -283,12 +326,15 @@ def missing_url(article: Article, ctx: RuleContext) -> Iterator[Finding]:
         if (citation.cs1 in needs_url or web_citation) and not _set(citation, "url"):
             if citation.cs1 in needs_url and _set(citation, "archive-url"):
                 continue  # reported as archive-url without url instead
-            yield ctx.finding(
-                citation.span, f"{{{{{citation.template}}}}}: Missing or empty |url="
-            )
+            yield ctx.finding(citation.span, f"{{{{{citation.template}}}}}: Missing or empty |url=")
 
 
-@rule(code="WC321", name="external-link-in-parameter", category=Category.CITATION, severity=Severity.ERROR)
+@rule(
+    code="WC321",
+    name="external-link-in-parameter",
+    category=Category.CITATION,
+    severity=Severity.ERROR,
+)
 def external_link_in_parameter(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a URL in a parameter that holds a name or title ("External link in |website=").
 

@@ -13,6 +13,8 @@ from ..model import Article, Citation, CitationParam, Span
 from ._base import FixAvailability, RuleContext, rule
 from ._duplicates import Occurrence, duplicates
 
+# Replacements that are not a plain rename: the value must change shape too.
+_NOT_RENAMES = frozenset({"author", "editor", "url-access", "name-list-style"})
 _MISSING_PIPE = re.compile(r"(?:^|\s)([a-z][a-z-]*\d*)\s*=")
 
 
@@ -121,9 +123,8 @@ def removed_citation_parameter(article: Article, ctx: RuleContext) -> Iterator[F
                     mapped = values[replacement].get(param.value.lower())
                     if mapped:
                         fix = _rename(article, param, replacement, mapped)
-                elif replacement not in ("author", "editor", "url-access", "name-list-style"):
-                    if not citation.get(replacement):
-                        fix = _rename(article, param, replacement, param.value)
+                elif replacement not in _NOT_RENAMES and not citation.get(replacement):
+                    fix = _rename(article, param, replacement, param.value)
             yield ctx.finding(param.span.trimmed(article.source), message, fix)
 
 
@@ -154,11 +155,17 @@ def empty_unknown_parameter(article: Article, ctx: RuleContext) -> Iterator[Find
                 yield ctx.finding(
                     param.span.trimmed(article.source) if param.raw_name else param.span,
                     f"{citation.template} has empty unknown parameter: |{param.raw_name}=",
-                    Fix(f"Remove |{param.raw_name}=", (_removal(article, param),), Applicability.SAFE),
+                    Fix(
+                        f"Remove |{param.raw_name}=",
+                        (_removal(article, param),),
+                        Applicability.SAFE,
+                    ),
                 )
 
 
-@rule(code="WC334", name="redundant-parameters", category=Category.CITATION, severity=Severity.ERROR)
+@rule(
+    code="WC334", name="redundant-parameters", category=Category.CITATION, severity=Severity.ERROR
+)
 def redundant_parameters(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags two parameters that mean the same thing ("More than one of |work= and |website=").
 
@@ -272,7 +279,12 @@ def missing_pipe(article: Article, ctx: RuleContext) -> Iterator[Finding]:
                     break
 
 
-@rule(code="WC338", name="invalid-parameter-value", category=Category.CITATION, severity=Severity.ERROR)
+@rule(
+    code="WC338",
+    name="invalid-parameter-value",
+    category=Category.CITATION,
+    severity=Severity.ERROR,
+)
 def invalid_parameter_value(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a keyword parameter with a value CS1 does not accept ("Invalid |url-status=alive").
 

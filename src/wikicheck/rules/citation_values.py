@@ -250,7 +250,12 @@ def format_without_url(article: Article, ctx: RuleContext) -> Iterator[Finding]:
                 )
 
 
-@rule(code="WC348", name="translated-title-without-title", category=Category.CITATION, severity=Severity.ERROR)
+@rule(
+    code="WC348",
+    name="translated-title-without-title",
+    category=Category.CITATION,
+    severity=Severity.ERROR,
+)
 def translated_title_without_title(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags |trans-title= (or trans-chapter ...) without the original ("|trans-title= requires |title=").
 
@@ -264,7 +269,11 @@ def translated_title_without_title(article: Article, ctx: RuleContext) -> Iterat
     """
     for citation in cs1_citations(article):
         for param in citation.params:
-            if not param.name.startswith("trans-") or not param.value or param.name == "trans-quote":
+            if (
+                not param.name.startswith("trans-")
+                or not param.value
+                or param.name == "trans-quote"
+            ):
                 continue
             base = param.name.removeprefix("trans-")
             if not _set(citation, base) and not _set(citation, f"script-{base}"):
@@ -274,7 +283,9 @@ def translated_title_without_title(article: Article, ctx: RuleContext) -> Iterat
                 )
 
 
-@rule(code="WC349", name="markup-in-periodical", category=Category.CITATION, severity=Severity.ERROR)
+@rule(
+    code="WC349", name="markup-in-periodical", category=Category.CITATION, severity=Severity.ERROR
+)
 def markup_in_periodical(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags italic or bold markup in |work=, |website=, |journal=, |publisher= and kin.
 

@@ -1,0 +1,19 @@
+"""The whole-article check on the seed: what Wikipedia shows for it, and nothing more."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import wikicheck
+from wikicheck import Category, Settings
+
+from .conftest import FIXTURES, read_text
+
+
+def test_seed_citation_findings_are_exactly_the_numeric_names_maintenance() -> None:
+    text = read_text(FIXTURES / "niafunke_attack.wiki")
+    findings = wikicheck.lint(text, settings=Settings(today=dt.date(2026, 11, 23)))
+    citation = [f for f in findings if f.category in (Category.CITATION, Category.DATE)]
+    assert [(f.code, text[f.span.start : f.span.end]) for f in citation] == [("WC301", "FRANCE 24")]
+    assert citation[0].message.startswith("CS1 maint: numeric names: authors list")
+    assert citation[0].severity is wikicheck.Severity.WARNING
