@@ -34,7 +34,8 @@ def test_findings_exit_1_with_path_line_column(capsys: pytest.CaptureFixture[str
     assert code == 1
     lines = out.splitlines()
     assert f"{NESTED}:22:1: WC101 heading level skips from 3 to 5" in lines[1]
-    assert lines[-1].startswith("Found 3 findings (3 warnings) in 1 file.")
+    assert lines[-1].startswith("Found 4 findings (4 warnings) in 1 file.")
+    assert "WC407 bare URL as the whole reference" in out
 
 
 def test_json_output_schema(capsys: pytest.CaptureFixture[str]) -> None:

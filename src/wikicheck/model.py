@@ -209,6 +209,8 @@ class Ref:
     content_span: Span | None
     list_defined: bool
     citation: Citation | None
+    template: str | None = None
+    """The template that generates this ref ({{efn}}, {{refn}}, {{r}}), or None for a tag."""
 
 
 @dataclass(frozen=True, slots=True)

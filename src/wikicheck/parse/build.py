@@ -29,6 +29,7 @@ from .names import (
     infobox_templates,
     normalize_template_name,
     normalize_title,
+    ref_templates,
     reference_list_templates,
     tag_kinds,
 )
@@ -210,6 +211,51 @@ class ArticleCollector:
         if list_group is not None:
             group = self._list_group(template, list_group)
             self.reference_lists.append(model.ReferenceList(name, group, span))
+        self._template_refs(template, ctx)
+
+    def _template_refs(self, template: model.Template, ctx: _Context) -> None:
+        """Refs made by {{efn}}/{{refn}} (definitions) and {{r}} (reuses)."""
+        kinds = ref_templates()
+        default = kinds.define.get(template.name)
+        if default is not None:
+            content = template.get("1")
+            name = template.get("name")
+            citation = None
+            if content is not None:
+                citation = next(
+                    (c for c in self.citations if content.value_span.contains(c.span)), None
+                )
+            self.refs.append(
+                model.Ref(
+                    name=name.value if name is not None and name.value else None,
+                    group=self._list_group(template, default),
+                    is_reuse=content is None or not content.value.strip(),
+                    content=None if content is None else content.value,
+                    span=template.span,
+                    content_span=None if content is None else content.value_span,
+                    list_defined=ctx.list_group is not None,
+                    citation=citation,
+                    template=template.name,
+                )
+            )
+        default = kinds.reuse.get(template.name)
+        if default is not None:
+            group = template.get("group") or template.get("g")
+            for param in template.params:
+                if param.positional and param.value.strip():
+                    self.refs.append(
+                        model.Ref(
+                            name=param.value.strip(),
+                            group=group.value if group is not None else default,
+                            is_reuse=True,
+                            content=None,
+                            span=template.span,
+                            content_span=None,
+                            list_defined=False,
+                            citation=None,
+                            template=template.name,
+                        )
+                    )
 
     @staticmethod
     def _list_group(template: model.Template, default: str) -> str:

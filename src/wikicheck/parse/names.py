@@ -118,3 +118,17 @@ class TagKinds:
 def tag_kinds() -> TagKinds:
     table = load_toml("tags.toml")
     return TagKinds(prose=frozenset(table["prose"]), quote=frozenset(table["quote"]))
+
+
+@dataclass(frozen=True, slots=True)
+class RefTemplates:
+    """Templates that make <ref> tags: definitions ({{efn}}, {{refn}}) and reuses ({{r}})."""
+
+    define: dict[str, str]
+    reuse: dict[str, str]
+
+
+@cache
+def ref_templates() -> RefTemplates:
+    table = load_toml("templates.toml")["ref_templates"]
+    return RefTemplates(define=dict(table["define"]), reuse=dict(table["reuse"]))

@@ -30,6 +30,7 @@ def _citation(article: Article, citation: Citation) -> dict[str, Any]:
         "raw_names": {param.name: param.raw_name for param in citation.params},
         "unknown_params": [param.raw_name for param in citation.params if not param.known],
         "in_ref": citation.in_ref,
+        "cs1": citation.cs1,
     }
 
 
@@ -89,6 +90,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
                 "group": ref.group,
                 "reuse": ref.is_reuse,
                 "list_defined": ref.list_defined,
+                "template": ref.template,
                 **_where(article, ref.span),
                 "content": ref.content,
                 "citation": None if ref.citation is None else _citation(article, ref.citation),

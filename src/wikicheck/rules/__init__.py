@@ -9,6 +9,7 @@ from . import (
     citation_params,
     citation_values,
     meta,
+    references,
     structure,
 )
 from ._base import FixAvailability, Rule, RuleContext, rule
@@ -21,6 +22,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *citation_links.RULES,
     *citation_params.RULES,
     *citation_values.RULES,
+    *references.RULES,
 )
 
 __all__ = ["ALL_RULES", "FixAvailability", "Rule", "RuleContext", "rule"]
