@@ -12,3 +12,13 @@ def strip_comments(text: str) -> str:
     if "<!--" not in text:
         return text
     return _COMMENT.sub("", text)
+
+
+# PHP's trim() characters: MediaWiki trims template parameter names and named values with it,
+# so a no-break space or other Unicode space at either end survives.
+MEDIAWIKI_WHITESPACE = " \t\n\r\x00\x0b"
+
+
+def mediawiki_trim(text: str) -> str:
+    """Trim ``text`` the way MediaWiki trims named template parameters."""
+    return text.strip(MEDIAWIKI_WHITESPACE)

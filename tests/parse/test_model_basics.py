@@ -107,3 +107,9 @@ def test_article_is_immutable() -> None:
 def test_reuse_with_empty_content_counts_as_reuse() -> None:
     article = wikicheck.parse('<ref name="a">x</ref><ref name="a"></ref><ref name=a />')
     assert [ref.is_reuse for ref in article.refs] == [False, True, True]
+
+
+def test_named_values_are_trimmed_with_php_trim_semantics() -> None:
+    article = wikicheck.parse("{{Infobox x| name =\u00a0A\t\n| b = B }}")
+    (infobox,) = article.infoboxes
+    assert [field.value for field in infobox.fields] == ["\u00a0A", "B"]

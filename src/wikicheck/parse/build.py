@@ -22,7 +22,7 @@ from mwparserfromhell.wikicode import Wikicode
 from .. import model
 from ..cs1.params import parameter_table
 from ..model import LinkOrigin, Span, TextContext
-from ..textutil import strip_comments
+from ..textutil import mediawiki_trim, strip_comments
 from .names import (
     citation_templates,
     cs1_class,
@@ -154,8 +154,8 @@ class ArticleCollector:
         if param.showkey:
             name_span: Span | None = self._span(param.name)
             assert name_span is not None
-            name = strip_comments(self._slice(name_span)).strip()
-            value = raw_value.strip()
+            name = mediawiki_trim(strip_comments(self._slice(name_span)))
+            value = mediawiki_trim(raw_value)
         else:
             name_span = None
             name = str(param.name)

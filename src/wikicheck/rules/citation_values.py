@@ -10,6 +10,7 @@ from ..cs1.checks import check_data
 from ..cs1.params import parameter_table
 from ..findings import Applicability, Category, Edit, Finding, Fix, Severity
 from ..model import Article, Citation, CitationParam, Span
+from ..textutil import MEDIAWIKI_WHITESPACE, mediawiki_trim
 from ._base import FixAvailability, RuleContext, rule
 
 _TITLES = ("title", "trans-title", "script-title")
@@ -115,10 +116,14 @@ def invisible_character(article: Article, ctx: RuleContext) -> Iterator[Finding]
     for citation in cs1_citations(article):
         for param in citation.params:
             raw = article.text_at(param.value_span)
-            for offset, char in enumerate(raw):
+            # What MediaWiki trims off never reaches CS1; a trailing no-break space does.
+            trimmed = mediawiki_trim(raw) if not param.raw_name.isdigit() else raw
+            leading = len(raw) - len(raw.lstrip(MEDIAWIKI_WHITESPACE)) if trimmed != raw else 0
+            for index, char in enumerate(trimmed):
                 if char not in invisible:
                     continue
                 name, replacement = invisible[char]
+                offset = leading + index
                 at = param.value_span.start + offset
                 fix = None
                 if char not in ("\u200d", "\ufffd"):
@@ -129,8 +134,7 @@ def invisible_character(article: Article, ctx: RuleContext) -> Iterator[Finding]
                     )
                 yield ctx.finding(
                     Span(at, at + 1),
-                    f"{name} character in |{param.raw_name}= at position "
-                    f"{offset + 1 - (len(raw) - len(raw.lstrip()))}",
+                    f"{name} character in |{param.raw_name}= at position {index + 1}",
                     fix,
                 )
 
