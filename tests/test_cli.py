@@ -33,7 +33,9 @@ def test_findings_exit_1_with_path_line_column(capsys: pytest.CaptureFixture[str
     code, out, _ = run(capsys, "lint", NESTED)
     assert code == 1
     lines = out.splitlines()
-    assert f"{NESTED}:22:1: WC101 heading level skips from 3 to 5" in lines[1]
+    assert lines[0].startswith(f"{NESTED}:7:3: WC111 [*] infobox field")
+    assert lines[1] == '  help: Remove the unused "population_total" (safe)'
+    assert lines[2].startswith(f"{NESTED}:22:1: WC101 heading level skips from 3 to 5")
     assert lines[-1].startswith("Found 4 findings (4 warnings) in 1 file.")
     assert "WC407 bare URL as the whole reference" in out
 

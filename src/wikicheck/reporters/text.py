@@ -31,6 +31,8 @@ def render(results: Sequence[FileResult]) -> str:
                 f"{finding.path}:{finding.start.line}:{finding.start.column}: "
                 f"{finding.code} {mark}{finding.message}"
             )
+            if finding.fix is not None:
+                lines.append(f"  help: {finding.fix.title} ({finding.fix.applicability.value})")
     total = sum(severities.values())
     errors = sum(1 for result in results if result.error is not None)
     files = _plural(len(results), "file")
