@@ -9,7 +9,8 @@ from .conftest import ROOT
 
 def test_rules_doc_is_current() -> None:
     spec = importlib.util.spec_from_file_location("rules_doc", ROOT / "scripts" / "rules_doc.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     expected = module.render()

@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
 
 from . import __version__
-from .engine import lint_article
+from .config import find_config, is_excluded, load_config
 from .errors import ConfigError, InputError, WikicheckError
+from .findings import Severity
 from .inputs import STDIN, expand, read
 from .parse import parse
 from .registry import default_registry
-from .reporters import FORMATS, FileResult
+from .reporters import FORMATS, FileResult, Report
 from .reporters.model_json import render as render_model
+from .runner import FixMode, Job, Options, run_jobs
 from .settings import Settings
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -31,6 +37,62 @@ def _codes(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
+
+
+def _add_lint(commands: Any) -> None:
+    lint = commands.add_parser("lint", help="check wikitext files and report findings")
+    lint.add_argument("paths", nargs="*", metavar="PATH", help="files, directories, or - for stdin")
+    lint.add_argument("--format", choices=sorted(FORMATS), default="text")
+    lint.add_argument("--statistics", action="store_true", help="print counts per code only")
+    lint.add_argument("--today", type=_date, help="pin 'today' (YYYY-MM-DD, UTC) for date rules")
+    lint.add_argument(
+        "--select", type=_codes, help="codes, prefixes or names to check (comma-separated)"
+    )
+    lint.add_argument("--ignore", type=_codes, default=[], help="codes, prefixes or names to skip")
+    lint.add_argument("--extend-select", type=_codes, default=[], help="add to the selection")
+    lint.add_argument(
+        "--fail-on",
+        choices=[s.value for s in Severity],
+        help="lowest severity that fails the run (default: info, i.e. any finding)",
+    )
+    lint.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
+    lint.add_argument(
+        "--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too"
+    )
+    lint.add_argument("--diff", action="store_true", help="show the fixes as a diff; write nothing")
+    lint.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive,
+        default=os.cpu_count() or 1,
+        help="files linted in parallel (default: all cores)",
+    )
+    lint.add_argument(
+        "--config",
+        type=Path,
+        help="configuration file (default: nearest wikicheck.toml or pyproject.toml)",
+    )
+    lint.add_argument("--isolated", action="store_true", help="ignore configuration files")
+    lint.add_argument("--encoding", default="utf-8", help="encoding of the input files")
+    lint.add_argument("--stdin-filename", help="path to report for input read from stdin")
+    lint.add_argument(
+        "--wiki", metavar="API_URL", help="a wiki's api.php, to lint pages given with --title"
+    )
+    lint.add_argument(
+        "--title", action="append", default=[], help="a page title on --wiki (repeatable)"
+    )
+    lint.add_argument(
+        "--allow-private", action="store_true", help="allow --wiki on private or local addresses"
+    )
+    lint.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    lint.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="wikicheck",
@@ -39,104 +101,205 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"wikicheck {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    lint = commands.add_parser("lint", help="check wikitext files and report findings")
-    lint.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, or - for stdin")
-    lint.add_argument("--format", choices=sorted(FORMATS), default="text")
-    lint.add_argument("--today", type=_date, help="pin 'today' (YYYY-MM-DD, UTC) for date rules")
-    lint.add_argument(
-        "--select", type=_codes, help="codes, prefixes or names to check (comma-separated)"
-    )
-    lint.add_argument("--ignore", type=_codes, default=[], help="codes, prefixes or names to skip")
-    lint.add_argument("--extend-select", type=_codes, default=[], help="add to the selection")
-    lint.add_argument("--encoding", default="utf-8", help="encoding of the input files")
-    lint.add_argument("--stdin-filename", help="path to report for input read from stdin")
-
+    _add_lint(commands)
     parse_cmd = commands.add_parser("parse", help="print the article model of a file")
     parse_cmd.add_argument("path", metavar="PATH", help="a file, or - for stdin")
     parse_cmd.add_argument("--format", choices=["json", "outline"], default="json")
     parse_cmd.add_argument("--encoding", default="utf-8")
-
     commands.add_parser("rules", help="list every rule")
     rule = commands.add_parser("rule", help="show a rule's documentation")
     rule.add_argument("code", metavar="CODE", help="a rule code (WC101) or name")
+    config = commands.add_parser("config", help="show the settings that apply to a path")
+    config.add_argument("path", nargs="?", default=".", metavar="PATH")
+    config.add_argument("--config", type=Path)
     return parser
 
 
-def _run_lint(args: argparse.Namespace) -> int:
-    registry = default_registry()
-    settings = Settings(
-        select=tuple(args.select) if args.select is not None else None,
-        ignore=tuple(args.ignore),
-        extend_select=tuple(args.extend_select),
-        today=args.today,
-    )
-    rules = registry.select(settings.select, settings.ignore, settings.extend_select)
-    results: list[FileResult] = []
-    for path, problem in expand(args.paths):
+def resolve_settings(args: argparse.Namespace, first_path: str | None) -> Settings:
+    """Configuration file, then command-line options on top."""
+    settings = Settings()
+    if getattr(args, "config", None) is not None:
+        if not args.config.is_file():
+            raise ConfigError(f"{args.config}: no such configuration file")
+        settings = load_config(args.config)
+    elif not getattr(args, "isolated", False):
+        start = Path(first_path) if first_path and first_path != STDIN else Path.cwd()
+        found = find_config(start)
+        if found is not None:
+            settings = load_config(found)
+    changes: dict[str, Any] = {}
+    if getattr(args, "select", None) is not None:
+        changes["select"] = tuple(args.select)
+    if getattr(args, "ignore", None):
+        changes["ignore"] = (*settings.ignore, *args.ignore)
+    if getattr(args, "extend_select", None):
+        changes["extend_select"] = (*settings.extend_select, *args.extend_select)
+    if getattr(args, "today", None) is not None:
+        changes["today"] = args.today
+    if getattr(args, "fail_on", None) is not None:
+        changes["fail_on"] = Severity(args.fail_on)
+    return replace(settings, **changes)
+
+
+def _jobs(args: argparse.Namespace, settings: Settings) -> tuple[list[Job], list[FileResult]]:
+    jobs: list[Job] = []
+    problems: list[FileResult] = []
+    for path, problem in expand(args.paths, settings.extensions):
         shown = args.stdin_filename if path == STDIN and args.stdin_filename else path
         if problem is not None:
-            results.append(FileResult(shown, error=problem.reason))
-            continue
+            problems.append(FileResult(shown, error=problem.reason))
+        elif path == STDIN:
+            jobs.append(Job(path, shown, read(STDIN, args.encoding)))
+        elif path in args.paths or not is_excluded(path, settings):
+            jobs.append(Job(path, shown))  # exclude applies to files found in directories
+    if args.wiki:
+        from .inputs import Document
+        from .wiki import fetch_pages
+
+        if args.fix or args.diff:
+            raise ConfigError("--fix and --diff do not apply to pages fetched with --wiki")
+        if not args.title:
+            raise ConfigError("--wiki needs at least one --title")
         try:
-            document = read(path, args.encoding)
-            article = parse(document.text, path=shown)
+            pages = fetch_pages(
+                args.wiki,
+                args.title,
+                allow_private=args.allow_private,
+                timeout=settings.links.timeout * 3,
+            )
         except InputError as error:
-            where = "" if error.line is None else f"line {error.line}, column {error.column}: "
-            results.append(FileResult(shown, error=where + error.reason))
-            continue
-        findings = lint_article(article, settings=settings, rules=rules)
-        results.append(FileResult(shown, tuple(findings)))
-    sys.stdout.write(FORMATS[args.format](results))
+            problems.append(FileResult(error.path or args.wiki, error=error.reason))
+        except WikicheckError as error:
+            problems.append(FileResult(args.wiki, error=str(error)))
+        else:
+            jobs.extend(
+                Job(page.title, page.title, Document(page.title, page.text)) for page in pages
+            )
+    elif args.title:
+        raise ConfigError("--title needs --wiki API_URL")
+    if not jobs and not problems:
+        raise ConfigError("nothing to lint: give files, directories, - for stdin, or --wiki")
+    return jobs, problems
+
+
+def _color(choice: str) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
+
+
+def _run_lint(args: argparse.Namespace) -> int:
+    first = args.paths[0] if args.paths else None
+    settings = resolve_settings(args, first)
+    registry = default_registry()
+    try:
+        rules = registry.select(settings.select, settings.ignore, settings.extend_select)
+    except WikicheckError as error:
+        raise ConfigError(str(error)) from None
+    if args.fix and args.diff:
+        raise ConfigError("use --fix or --diff, not both")
+    mode = FixMode.FIX if args.fix else FixMode.DIFF if args.diff else FixMode.NONE
+    jobs, problems = _jobs(args, settings)
+    options = Options(
+        settings,
+        tuple(rule.code for rule in rules),
+        mode,
+        args.unsafe_fixes,
+        args.encoding,
+        args.debug,
+    )
+    outcomes = run_jobs(jobs, options, args.jobs)
+    results = [outcome.result for outcome in outcomes] + problems
+    report = Report(tuple(results), rules, color=_color(args.color))
+    output = FORMATS["statistics" if args.statistics else args.format](report)
+    stdin_text = next((o.fixed_text for o in outcomes if o.fixed_text is not None), None)
+    if stdin_text is not None:
+        sys.stdout.write(stdin_text)
+        sys.stderr.write(output)
+    else:
+        sys.stdout.write(output)
     if any(result.error is not None for result in results):
         return EXIT_ERROR
-    return EXIT_FINDINGS if any(result.findings for result in results) else EXIT_CLEAN
-
-
-def _outline(args: argparse.Namespace) -> str:
-    document = read(args.path, args.encoding)
-    article = parse(document.text, path=args.path)
-    lines = []
-    for section in article.all_sections():
-        where = article.position(section.span.start)
-        label = "(lead)" if section.title is None else section.title
-        lines.append(f"{'  ' * max(section.level - 1, 0)}{label}  [{where.line}:{where.column}]")
-    lines.append(
-        f"{len(article.infoboxes)} infoboxes, {len(article.refs)} refs, "
-        f"{len(article.citations)} citations, {len(article.templates)} templates, "
-        f"{len(article.wikilinks)} wikilinks, {len(article.external_links)} external links, "
-        f"{len(article.categories)} categories"
+    failing = any(
+        finding.severity.rank >= settings.fail_on.rank
+        for result in results
+        for finding in result.findings
     )
-    return "\n".join(lines) + "\n"
+    return (
+        EXIT_FINDINGS
+        if failing or (mode is FixMode.DIFF and any(r.diff for r in results))
+        else EXIT_CLEAN
+    )
 
 
 def _run_parse(args: argparse.Namespace) -> int:
-    if args.format == "outline":
-        sys.stdout.write(_outline(args))
-    else:
-        document = read(args.path, args.encoding)
-        sys.stdout.write(render_model(parse(document.text, path=args.path)))
+    document = read(args.path, args.encoding)
+    article = parse(document.text, path=args.path)
+    if args.format == "json":
+        sys.stdout.write(render_model(article))
+        return EXIT_CLEAN
+    for section in article.all_sections():
+        where = article.position(section.span.start)
+        label = "(lead)" if section.title is None else section.title
+        sys.stdout.write(
+            f"{'  ' * max(section.level - 1, 0)}{label}  [{where.line}:{where.column}]\n"
+        )
+    sys.stdout.write(
+        f"{len(article.infoboxes)} infoboxes, {len(article.refs)} refs, "
+        f"{len(article.citations)} citations, {len(article.templates)} templates, "
+        f"{len(article.wikilinks)} wikilinks, {len(article.external_links)} external links, "
+        f"{len(article.categories)} categories\n"
+    )
     return EXIT_CLEAN
 
 
 def _run_rules(_args: argparse.Namespace) -> int:
     for rule in default_registry().rules:
         fix = " [fix]" if rule.fix.value != "none" else ""
-        network = " [network]" if rule.needs_network else ""
         sys.stdout.write(
             f"{rule.code}  {rule.name:<32} {rule.category.value:<11} {rule.severity.value:<8}"
-            f" {rule.summary}{fix}{network}\n"
+            f" {rule.summary}{fix}\n"
         )
     return EXIT_CLEAN
 
 
 def _run_rule(args: argparse.Namespace) -> int:
-    rule = default_registry().get(args.code)
-    sys.stdout.write(rule.doc)
+    sys.stdout.write(default_registry().get(args.code).doc)
     return EXIT_CLEAN
 
 
-_COMMANDS = {"lint": _run_lint, "parse": _run_parse, "rules": _run_rules, "rule": _run_rule}
+def _run_config(args: argparse.Namespace) -> int:
+    settings = resolve_settings(args, args.path)
+    rules = default_registry().select(settings.select, settings.ignore, settings.extend_select)
+    select = list(settings.select) if settings.select is not None else "all offline rules"
+    ignores = {glob: list(codes) for glob, codes in settings.per_file_ignores}
+    links = settings.links
+    today = settings.today.isoformat() if settings.today else "the current UTC date"
+    lines = [
+        f"# configuration file: {settings.source or '(none: defaults)'}",
+        f"select = {select}",
+        f"ignore = {list(settings.ignore)}",
+        f"extend-select = {list(settings.extend_select)}",
+        f"per-file-ignores = {ignores}",
+        f"exclude = {list(settings.exclude)}",
+        f"extensions = {list(settings.extensions)}",
+        f"fail-on = {settings.fail_on.value!r}",
+        f"today = {today}",
+        f"rules = {dict(settings.rule_options)}",
+        f"links = timeout {links.timeout}, max-per-host {links.max_per_host}, "
+        f"user-agent {links.user_agent!r}",
+        f"# {len(rules)} rules selected: {', '.join(rule.code for rule in rules)}",
+    ]
+    sys.stdout.write("\n".join(lines) + "\n")
+    return EXIT_CLEAN
+
+
+_COMMANDS = {
+    "lint": _run_lint, "parse": _run_parse, "rules": _run_rules, "rule": _run_rule,
+    "config": _run_config,
+}  # fmt: skip
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -148,7 +311,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _COMMANDS[args.command](args)
     except ConfigError as error:
-        parser.exit(EXIT_ERROR, f"wikicheck: error: {error}\n")
+        sys.stderr.write(f"wikicheck: error: {error}\n")
+        return EXIT_ERROR
     except WikicheckError as error:
         sys.stderr.write(f"wikicheck: error: {error}\n")
         return EXIT_ERROR

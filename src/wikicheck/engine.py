@@ -8,15 +8,23 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from . import suppressions
+from .config import ignores_for
 from .findings import Finding
 from .model import Article, Span
 from .parse import parse
 from .registry import Registry, default_registry
 from .rules import Rule, RuleContext
-from .rules.meta import rule_crashed
+from .rules.meta import rule_crashed, unused_suppression
 from .settings import Settings, utc_today
 
 logger = logging.getLogger(__name__)
+
+
+def _matches(selector: str, rule: Rule) -> bool:
+    return (
+        selector.upper() == "ALL" or selector == rule.name or rule.code.startswith(selector.upper())
+    )
 
 
 def lint_article(
@@ -26,16 +34,19 @@ def lint_article(
     rules: Sequence[Rule] | None = None,
     registry: Registry | None = None,
 ) -> list[Finding]:
-    """Run rules over a parsed article; findings sorted by position then code.
+    """Run rules over a parsed article, apply suppressions; findings sorted by position.
 
-    ``rules`` overrides the selection in ``settings`` (it is how the CLI passes a selection
-    it has already resolved once for many files).
+    ``rules`` overrides the selection in ``settings`` (the CLI resolves it once for many
+    files). Per-file ignores from the settings still apply to ``article.path``.
     """
     settings = settings or Settings()
     if rules is None:
         rules = (registry or default_registry()).select(
             settings.select, settings.ignore, settings.extend_select
         )
+    if article.path and settings.per_file_ignores:
+        ignored = ignores_for(article.path, settings)
+        rules = [rule for rule in rules if not any(_matches(s, rule) for s in ignored)]
     today = settings.today or utc_today()
     path = article.path or article.title or "<string>"
     findings: list[Finding] = []
@@ -49,6 +60,20 @@ def lint_article(
             findings.append(
                 crash.finding(Span(0, 0), f"rule {rule.code} ({rule.name}) failed: {error!r}")
             )
+    directives = suppressions.parse_directives(article)
+    if directives:
+        findings = suppressions.apply(article, findings, directives)
+        if any(rule.code == unused_suppression.code for rule in rules):
+            ctx = RuleContext(unused_suppression, article, path, today)
+            for directive in directives:
+                relevant = not directive.codes or any(
+                    _matches(code, rule) for code in directive.codes for rule in rules
+                )
+                if relevant and not directive.used:
+                    codes = ", ".join(directive.codes) or "all rules"
+                    findings.append(
+                        ctx.finding(directive.span, f"suppression of {codes} suppresses nothing")
+                    )
     findings.sort(key=lambda finding: finding.sort_key)
     return findings
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
+from .settings import DEFAULT_EXTENSIONS
 
-DEFAULT_EXTENSIONS = (".wiki", ".wikitext", ".mediawiki")
 STDIN = "-"
 
 
@@ -88,3 +90,34 @@ def expand(
             expanded.append((path, InputError(message, path=path)))
         expanded.extend((name, None) for name in found)
     return expanded
+
+
+def encode(document: Document, text: str) -> bytes:
+    """``text`` in the document's encoding, with its byte-order mark if it had one."""
+    data = text.encode(document.encoding)
+    return (b"\xef\xbb\xbf" + data) if document.bom else data
+
+
+def write_atomic(document: Document, text: str) -> None:
+    """Replace the file in one step: a crash leaves the old file or the new one, never half.
+
+    The new file keeps the old one's permission bits. Line endings are whatever the text
+    holds: fixes edit spans of the original text and never rewrite its line breaks.
+    """
+    path = Path(document.path)
+    data = encode(document, text)
+    mode = path.stat().st_mode & 0o7777
+    descriptor, temporary = tempfile.mkstemp(
+        prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+    )
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise

@@ -20,6 +20,7 @@ class Case:
     fixed: str | None = None
     today: dt.date | None = None
     config: dict[str, Any] = field(default_factory=dict)
+    also_select: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:
@@ -43,6 +44,7 @@ def load_cases() -> list[Case]:
                     fixed=raw.get("fixed"),
                     today=dt.date.fromisoformat(today) if today else None,
                     config=raw.get("config", {}),
+                    also_select=tuple(raw.get("also_select", ())),
                 )
             )
     return cases

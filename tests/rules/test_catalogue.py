@@ -36,10 +36,12 @@ def test_rule_has_failing_and_passing_cases(rule: Rule) -> None:
 def test_docstring_examples_are_true(rule: Rule) -> None:
     example = _code_block(rule.sections["Example"])
     use_instead = _code_block(rule.sections["Use instead"])
-    options = next(
-        (case.config for case in load_cases() if case.rule == rule.code and case.config), {}
+    failing = next(case for case in load_cases() if case.rule == rule.code and case.expect)
+    settings = Settings(
+        select=(rule.code, *failing.also_select),
+        today=dt.date(2026, 1, 15),
+        rule_options=failing.config,
     )
-    settings = Settings(select=(rule.code,), today=dt.date(2026, 1, 15), rule_options=options)
     assert any(f.code == rule.code for f in lint(example, settings=settings)), example
     assert not lint(use_instead, settings=settings), use_instead
 

@@ -1,17 +1,20 @@
-"""Reporters turn results into text. They format only: no selection, no sorting."""
+"""Reporters turn a :class:`Report` into text. They format only: no selection, no sorting."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
-from . import json_report, text
-from .results import FileResult
+from . import github, json_report, sarif, statistics, text
+from .results import FileResult, Report
 
-Reporter = Callable[[Sequence[FileResult]], str]
+Reporter = Callable[[Report], str]
 
 FORMATS: dict[str, Reporter] = {
     "text": text.render,
     "json": json_report.render,
+    "sarif": sarif.render,
+    "github": github.render,
+    "statistics": statistics.render,
 }
 
-__all__ = ["FORMATS", "FileResult", "Reporter"]
+__all__ = ["FORMATS", "FileResult", "Report", "Reporter"]

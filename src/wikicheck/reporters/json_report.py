@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 
-from .results import FileResult
+from .results import Report
 
 SCHEMA_VERSION = 1
 
 
-def render(results: Sequence[FileResult]) -> str:
+def render(report: Report) -> str:
     document = {
         "version": SCHEMA_VERSION,
         "files": [
             {
                 "path": result.path,
                 "error": result.error,
+                "fixed": result.fixed,
                 "findings": [finding.as_dict() for finding in result.findings],
             }
-            for result in results
+            for result in report.files
         ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

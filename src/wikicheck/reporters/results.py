@@ -1,10 +1,11 @@
-"""The per-file outcome of a lint run, as reporters receive it."""
+"""What reporters receive: per-file outcomes and the rules that were run."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from ..findings import Finding
+from ..rules import Rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,3 +15,12 @@ class FileResult:
     path: str
     findings: tuple[Finding, ...] = ()
     error: str | None = None
+    fixed: int = 0
+    diff: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    files: tuple[FileResult, ...]
+    rules: tuple[Rule, ...] = ()
+    color: bool = False

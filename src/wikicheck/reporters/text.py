@@ -1,25 +1,39 @@
-"""``--format text``: one line per finding, ``path:line:col: CODE message``, then a summary."""
+"""``--format text``: ``path:line:col: CODE message`` per finding, fix hints, and a summary."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
 
-from ..findings import Applicability
-from .results import FileResult
+from ..findings import Applicability, Severity
+from .results import Report
+
+_BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+_SEVERITY_COLOR = {
+    Severity.ERROR: "\033[31m",
+    Severity.WARNING: "\033[33m",
+    Severity.INFO: "\033[36m",
+}
 
 
 def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def render(results: Sequence[FileResult]) -> str:
+def render(report: Report) -> str:
+    def paint(text: str, style: str) -> str:
+        return f"{style}{text}{_RESET}" if report.color else text
+
     lines: list[str] = []
     severities: Counter[str] = Counter()
-    fixable = 0
-    for result in results:
+    fixable = fixed = 0
+    for result in report.files:
+        fixed += result.fixed
+        if result.diff:
+            lines.append(result.diff.rstrip("\n"))
         if result.error is not None:
-            lines.append(f"{result.path}: error: {result.error}")
+            lines.append(
+                f"{paint(result.path, _BOLD)}: {paint('error', _SEVERITY_COLOR[Severity.ERROR])}: {result.error}"
+            )
             continue
         for finding in result.findings:
             severities[finding.severity.value] += 1
@@ -27,15 +41,20 @@ def render(results: Sequence[FileResult]) -> str:
             if finding.fix is not None and finding.fix.applicability is Applicability.SAFE:
                 fixable += 1
                 mark = "[*] "
-            lines.append(
-                f"{finding.path}:{finding.start.line}:{finding.start.column}: "
-                f"{finding.code} {mark}{finding.message}"
-            )
+            where = paint(f"{finding.path}:{finding.start.line}:{finding.start.column}:", _BOLD)
+            code = paint(finding.code, _SEVERITY_COLOR[finding.severity])
+            lines.append(f"{where} {code} {mark}{finding.message}")
             if finding.fix is not None:
-                lines.append(f"  help: {finding.fix.title} ({finding.fix.applicability.value})")
+                hint = f"  help: {finding.fix.title} ({finding.fix.applicability.value})"
+                lines.append(paint(hint, _DIM))
+    lines.append(_summary(report, severities, fixable, fixed))
+    return "\n".join(lines) + "\n"
+
+
+def _summary(report: Report, severities: Counter[str], fixable: int, fixed: int) -> str:
     total = sum(severities.values())
-    errors = sum(1 for result in results if result.error is not None)
-    files = _plural(len(results), "file")
+    errors = sum(1 for result in report.files if result.error is not None)
+    files = _plural(len(report.files), "file")
     if total:
         detail = ", ".join(
             _plural(severities[level], level if level != "info" else "note")
@@ -44,10 +63,11 @@ def render(results: Sequence[FileResult]) -> str:
         )
         summary = f"Found {_plural(total, 'finding')} ({detail}) in {files}."
         if fixable:
-            summary += f" [*] {fixable} with a safe fix."
+            summary += f" [*] {fixable} fixable with --fix."
     else:
         summary = f"No findings in {files}."
+    if fixed:
+        summary += f" Fixed {_plural(fixed, 'finding')}."
     if errors:
         summary += f" {_plural(errors, 'file')} could not be checked."
-    lines.append(summary)
-    return "\n".join(lines) + "\n"
+    return summary

@@ -38,6 +38,8 @@ class Rule:
     check: CheckFunction = field(repr=False)
     fix: FixAvailability = FixAvailability.NONE
     needs_network: bool = False
+    options: Mapping[str, type] = field(default_factory=dict)
+    """Option names (as written in config) and their types; config values are checked against them."""
     summary: str = field(init=False)
     sections: Mapping[str, str] = field(init=False, repr=False)
 
@@ -92,11 +94,12 @@ def rule(
     severity: Severity,
     fix: FixAvailability = FixAvailability.NONE,
     needs_network: bool = False,
+    options: Mapping[str, type] | None = None,
 ) -> Callable[[CheckFunction], Rule]:
     """Turn a check function into a :class:`Rule`. It registers nothing: see ``rules.ALL_RULES``."""
 
     def wrap(check: CheckFunction) -> Rule:
-        return Rule(code, name, category, severity, check, fix, needs_network)
+        return Rule(code, name, category, severity, check, fix, needs_network, dict(options or {}))
 
     return wrap
 

@@ -398,6 +398,7 @@ def year_date_mismatch(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     name="stale-access-date",
     category=Category.DATE,
     severity=Severity.INFO,
+    options={"years": int},
 )
 def stale_access_date(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags an access-date older than a set number of years on a citation whose URL is live.

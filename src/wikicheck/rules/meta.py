@@ -28,4 +28,24 @@ def rule_crashed(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     return iter(())
 
 
-RULES = (rule_crashed,)
+@rule(code="WC002", name="unused-suppression", category=Category.SYNTAX, severity=Severity.WARNING)
+def unused_suppression(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Reports a <!-- wikicheck: disable ... --> comment that suppresses nothing.
+
+    The engine emits it after applying suppressions.
+
+    Why: a stale suppression hides the next real problem on that line; remove it once the
+    finding it was written for is fixed.
+
+    Example:
+        == History ==
+        Text. <!-- wikicheck: disable-line WC101 -->
+
+    Use instead:
+        == History ==
+        Text.
+    """
+    return iter(())
+
+
+RULES = (rule_crashed, unused_suppression)

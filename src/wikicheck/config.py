@@ -1,0 +1,220 @@
+"""Configuration files: ``[tool.wikicheck]`` in pyproject.toml, or wikicheck.toml.
+
+The nearest file upwards from the first input wins (wikicheck.toml before pyproject.toml in the
+same directory). Every key and value is checked; a mistake names the file, the key and what is
+allowed, because a silently ignored setting is worse than an error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError, UnknownRuleError
+from .findings import Severity
+from .registry import Registry, default_registry
+from .settings import LinkSettings, Settings
+
+CONFIG_FILES = ("wikicheck.toml", "pyproject.toml")
+_TOP_KEYS = {
+    "select", "ignore", "extend-select", "per-file-ignores", "exclude", "extensions", "fail-on",
+    "today", "rules", "links",
+}  # fmt: skip
+_LINK_KEYS = {"timeout": (int, float), "max-per-host": (int,), "user-agent": (str,)}
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest wikicheck.toml, or pyproject.toml with [tool.wikicheck], from ``start`` up."""
+    directory = start if start.is_dir() else start.parent
+    for folder in (directory.resolve(), *directory.resolve().parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_section(candidate)):
+                return candidate
+    return None
+
+
+def _has_section(path: Path) -> bool:
+    try:
+        return "wikicheck" in _read(path).get("tool", {})
+    except ConfigError:
+        return True  # a broken pyproject.toml that may hold our section: report it
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot be read: {error.strerror}") from None
+
+
+def load_config(path: Path, registry: Registry | None = None) -> Settings:
+    """Read and validate one configuration file."""
+    data = _read(path)
+    table = data.get("tool", {}).get("wikicheck", {}) if path.name == "pyproject.toml" else data
+    where = f"{path}: [tool.wikicheck]" if path.name == "pyproject.toml" else str(path) + ":"
+    return parse_config(table, where, registry or default_registry(), root=path.parent, source=path)
+
+
+def _strings(value: Any, where: str, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigError(f"{where} {key}: expected a list of strings, got {value!r}")
+    return tuple(value)
+
+
+def _selectors(value: Any, where: str, key: str, registry: Registry) -> tuple[str, ...]:
+    selectors = _strings(value, where, key)
+    try:
+        registry.validate(selectors)
+    except UnknownRuleError as error:
+        raise ConfigError(f"{where} {key}: {error}") from None
+    return selectors
+
+
+def parse_config(
+    table: Mapping[str, Any],
+    where: str,
+    registry: Registry,
+    *,
+    root: Path | None = None,
+    source: Path | None = None,
+) -> Settings:
+    unknown = sorted(set(table) - _TOP_KEYS)
+    if unknown:
+        raise ConfigError(
+            f"{where} unknown key {unknown[0]!r}; allowed: {', '.join(sorted(_TOP_KEYS))}"
+        )
+    settings = Settings(root=str(root) if root else None, source=str(source) if source else None)
+    changes: dict[str, Any] = {}
+    if "select" in table:
+        changes["select"] = _selectors(table["select"], where, "select", registry)
+    if "ignore" in table:
+        changes["ignore"] = _selectors(table["ignore"], where, "ignore", registry)
+    if "extend-select" in table:
+        changes["extend_select"] = _selectors(
+            table["extend-select"], where, "extend-select", registry
+        )
+    if "per-file-ignores" in table:
+        value = table["per-file-ignores"]
+        if not isinstance(value, dict):
+            raise ConfigError(f"{where} per-file-ignores: expected a table of glob = [codes]")
+        changes["per_file_ignores"] = tuple(
+            (glob, _selectors(codes, where, f"per-file-ignores.{glob!r}", registry))
+            for glob, codes in value.items()
+        )
+    if "exclude" in table:
+        changes["exclude"] = _strings(table["exclude"], where, "exclude")
+    if "extensions" in table:
+        extensions = _strings(table["extensions"], where, "extensions")
+        changes["extensions"] = tuple(e if e.startswith(".") else f".{e}" for e in extensions)
+    if "fail-on" in table:
+        changes["fail_on"] = _severity(table["fail-on"], where)
+    if "today" in table:
+        changes["today"] = _today(table["today"], where)
+    if "rules" in table:
+        changes["rule_options"] = _rule_options(table["rules"], where, registry)
+    if "links" in table:
+        changes["links"] = _links(table["links"], where)
+    return replace(settings, **changes)
+
+
+def _severity(value: Any, where: str) -> Severity:
+    try:
+        return Severity(value)
+    except ValueError:
+        allowed = ", ".join(level.value for level in Severity)
+        raise ConfigError(f"{where} fail-on: {value!r} is not one of {allowed}") from None
+
+
+def _today(value: Any, where: str) -> dt.date:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ConfigError(f"{where} today: {value!r} is not a date (YYYY-MM-DD)")
+
+
+def _rule_options(value: Any, where: str, registry: Registry) -> dict[str, dict[str, Any]]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where} rules: expected tables like [tool.wikicheck.rules.WC211]")
+    options: dict[str, dict[str, Any]] = {}
+    for key, given in value.items():
+        try:
+            rule = registry.get(key)
+        except UnknownRuleError:
+            raise ConfigError(f"{where} rules.{key}: no rule has this code or name") from None
+        if not isinstance(given, dict):
+            raise ConfigError(f"{where} rules.{key}: expected a table of options")
+        for name, option in given.items():
+            expected = rule.options.get(name)
+            if expected is None:
+                allowed = ", ".join(rule.options) or "none"
+                raise ConfigError(
+                    f"{where} rules.{key}.{name}: {rule.code} has no such option; "
+                    f"allowed: {allowed}"
+                )
+            if not isinstance(option, expected) or (expected is int and isinstance(option, bool)):
+                raise ConfigError(
+                    f"{where} rules.{key}.{name}: expected {expected.__name__}, got {option!r}"
+                )
+        options.setdefault(rule.code, {}).update(given)
+    return options
+
+
+def _links(value: Any, where: str) -> LinkSettings:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where} links: expected a table")
+    links = LinkSettings()
+    changes: dict[str, Any] = {}
+    for key, option in value.items():
+        types = _LINK_KEYS.get(key)
+        if types is None:
+            raise ConfigError(f"{where} links.{key}: unknown; allowed: {', '.join(_LINK_KEYS)}")
+        if not isinstance(option, types) or isinstance(option, bool):
+            raise ConfigError(f"{where} links.{key}: wrong type {type(option).__name__}")
+        if not isinstance(option, str) and option <= 0:
+            raise ConfigError(f"{where} links.{key}: must be greater than 0")
+        changes[key.replace("-", "_")] = option
+    return replace(links, **changes)
+
+
+def relative_path(path: str, settings: Settings) -> str:
+    """``path`` relative to the config root, with forward slashes, for glob matching."""
+    if settings.root is None:
+        return Path(path).as_posix()
+    try:
+        return Path(os.path.abspath(path)).relative_to(settings.root).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+def _matches(path: str, pattern: str, settings: Settings) -> bool:
+    relative = relative_path(path, settings)
+    return fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(Path(path).name, pattern)
+
+
+def is_excluded(path: str, settings: Settings) -> bool:
+    return any(_matches(path, pattern, settings) for pattern in settings.exclude)
+
+
+def ignores_for(path: str, settings: Settings) -> tuple[str, ...]:
+    """The extra selectors ignored for ``path`` by per-file-ignores."""
+    ignored: list[str] = []
+    for pattern, selectors in settings.per_file_ignores:
+        if _matches(path, pattern, settings):
+            ignored.extend(selectors)
+    return tuple(ignored)

@@ -1,0 +1,1 @@
+"""Network access: the address guard and the HTTP clients. Nothing else in wikicheck connects."""

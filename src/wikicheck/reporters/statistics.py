@@ -1,0 +1,28 @@
+"""``--statistics``: how many findings of each code, most frequent first (as ruff prints it)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..findings import Applicability
+from .results import Report
+
+
+def render(report: Report) -> str:
+    counts: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    fixable: set[str] = set()
+    for result in report.files:
+        for finding in result.findings:
+            counts[finding.code] += 1
+            names[finding.code] = finding.rule
+            if finding.fix is not None and finding.fix.applicability is Applicability.SAFE:
+                fixable.add(finding.code)
+    width = len(str(max(counts.values(), default=0)))
+    lines = [
+        f"{count:>{width}}\t{code}\t{'[*]' if code in fixable else '   '} {names[code]}"
+        for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    ]
+    errors = [result for result in report.files if result.error is not None]
+    lines += [f"{result.path}: error: {result.error}" for result in errors]
+    return "\n".join(lines) + ("\n" if lines else "")

@@ -1,0 +1,103 @@
+"""Linting many inputs: read, parse, lint, fix; in parallel processes, in a stable order."""
+
+from __future__ import annotations
+
+import difflib
+import traceback
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import partial
+
+from .engine import lint_article
+from .errors import InputError
+from .findings import Finding
+from .fix import fix_until_stable
+from .inputs import STDIN, Document, read, write_atomic
+from .parse import parse
+from .registry import default_registry
+from .reporters import FileResult
+from .settings import Settings
+
+
+class FixMode(StrEnum):
+    NONE = "none"
+    FIX = "fix"
+    DIFF = "diff"
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One input. ``text`` is set for inputs already in memory (stdin, wiki pages)."""
+
+    path: str
+    shown: str
+    document: Document | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    settings: Settings
+    codes: tuple[str, ...]
+    fix: FixMode = FixMode.NONE
+    unsafe: bool = False
+    encoding: str = "utf-8"
+    debug: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    result: FileResult
+    fixed_text: str | None = None  # for stdin with --fix: the text to print
+
+
+def run_job(job: Job, options: Options) -> Outcome:
+    """Lint one input; every error becomes part of the result, never an exception."""
+    try:
+        return _run(job, options)
+    except InputError as error:
+        where = "" if error.line is None else f"line {error.line}, column {error.column}: "
+        return Outcome(FileResult(job.shown, error=where + error.reason))
+    except RecursionError:
+        return Outcome(FileResult(job.shown, error="nesting too deep to parse"))
+    except Exception as error:  # a bug in wikicheck: report it and go on with the other files
+        detail = traceback.format_exc() if options.debug else "run with --debug for details"
+        return Outcome(FileResult(job.shown, error=f"internal error: {error!r} ({detail})"))
+
+
+def _run(job: Job, options: Options) -> Outcome:
+    document = job.document or read(job.path, options.encoding)
+    registry = default_registry()
+    rules = [registry.get(code) for code in options.codes]
+
+    def lint_text(text: str) -> list[Finding]:
+        article = parse(text, path=job.shown)
+        return lint_article(article, settings=options.settings, rules=rules)
+
+    if options.fix is FixMode.NONE:
+        return Outcome(FileResult(job.shown, tuple(lint_text(document.text))))
+    fixed_text, count = fix_until_stable(document.text, lint_text, unsafe=options.unsafe)
+    if options.fix is FixMode.DIFF:
+        diff = "".join(
+            difflib.unified_diff(
+                document.text.splitlines(keepends=True),
+                fixed_text.splitlines(keepends=True),
+                fromfile=f"a/{job.shown}",
+                tofile=f"b/{job.shown}",
+            )
+        )
+        return Outcome(FileResult(job.shown, tuple(lint_text(document.text)), diff=diff or None))
+    if count and job.path != STDIN and job.document is None:
+        write_atomic(document, fixed_text)
+    findings = tuple(lint_text(fixed_text))
+    text_out = fixed_text if job.path == STDIN else None
+    return Outcome(FileResult(job.shown, findings, fixed=count), text_out)
+
+
+def run_jobs(jobs: Sequence[Job], options: Options, workers: int) -> list[Outcome]:
+    """Run every job; results come back in input order whatever the number of workers."""
+    if workers <= 1 or len(jobs) <= 1:
+        return [run_job(job, options) for job in jobs]
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+        return list(pool.map(partial(run_job, options=options), jobs, chunksize=4))
