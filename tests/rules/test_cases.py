@@ -23,7 +23,9 @@ def _render(finding: Finding) -> str:
 
 def _settings(case: Case) -> Settings:
     return Settings(
-        select=(case.rule, *case.also_select), today=case.today or DEFAULT_TODAY, rule_options=case.config
+        select=(case.rule, *case.also_select),
+        today=case.today or DEFAULT_TODAY,
+        rule_options=case.config,
     )
 
 

@@ -31,9 +31,8 @@ def render(report: Report) -> str:
         if result.diff:
             lines.append(result.diff.rstrip("\n"))
         if result.error is not None:
-            lines.append(
-                f"{paint(result.path, _BOLD)}: {paint('error', _SEVERITY_COLOR[Severity.ERROR])}: {result.error}"
-            )
+            label = paint("error", _SEVERITY_COLOR[Severity.ERROR])
+            lines.append(f"{paint(result.path, _BOLD)}: {label}: {result.error}")
             continue
         for finding in result.findings:
             severities[finding.severity.value] += 1

@@ -106,7 +106,8 @@ def removed_citation_parameter(article: Article, ctx: RuleContext) -> Iterator[F
         {{cite web |url=https://example.org/a |title=T |archive-url=https://web.archive.org/web/20200101000000/https://example.org/a |archive-date=2020-01-01 |url-status=dead}}
 
     Fix: safe where the replacement is a plain rename, or a known value mapping
-    (deadurl=yes -> url-status=dead, deadurl=no -> url-status=live).
+    (deadurl=yes -> url-status=dead, deadurl=no -> url-status=live); without an archive-url
+    the |deadurl= family is simply removed, since |url-status= would do nothing there.
     """
     table = parameter_table()
     values = check_data().removed_values
@@ -121,8 +122,17 @@ def removed_citation_parameter(article: Article, ctx: RuleContext) -> Iterator[F
                 message += f" (|{replacement}= suggested)"
                 if replacement in values:
                     mapped = values[replacement].get(param.value.lower())
-                    if mapped:
+                    has_archive = bool(citation.value("archive-url"))
+                    if mapped and has_archive:
                         fix = _rename(article, param, replacement, mapped)
+                    elif mapped:
+                        # |url-status= only matters with an archive (else CS1 maint:
+                        # url-status), and the removed parameter was ignored anyway.
+                        fix = Fix(
+                            f"Remove |{param.raw_name}= (there is no archive to choose)",
+                            (_removal(article, param),),
+                            Applicability.SAFE,
+                        )
                 elif replacement not in _NOT_RENAMES and not citation.get(replacement):
                     fix = _rename(article, param, replacement, param.value)
             yield ctx.finding(param.span.trimmed(article.source), message, fix)

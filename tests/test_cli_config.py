@@ -1,0 +1,120 @@
+"""Configuration files and their errors, through the real command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wikicheck.cli import main
+
+SKIP = "== A ==\n==== B ====\nText.\n== Empty ==\n== C ==\nx\n"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "a.wiki").write_text(SKIP)
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "d.wiki").write_text(SKIP)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_pyproject_section_selects_and_ignores(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.wikicheck]\nselect = ["WC1"]\nignore = ["empty-section"]\n'
+        'per-file-ignores = { "drafts/*" = ["WC101"] }\n'
+    )
+    code, out, _ = run(capsys, "lint", "articles", "drafts")
+    assert code == 1
+    assert "articles/a.wiki:2:1: WC101" in out
+    assert "WC103" not in out
+    assert "drafts/d.wiki" not in out
+
+
+def test_wikicheck_toml_wins_and_cli_extends(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "pyproject.toml").write_text('[tool.wikicheck]\nselect = ["WC101"]\n')
+    (project / "wikicheck.toml").write_text('select = ["WC103"]\nexclude = ["drafts/*"]\n')
+    code, out, _ = run(capsys, "lint", ".", "--extend-select", "WC101")
+    assert code == 1
+    assert "WC103" in out
+    assert "WC101" in out
+    assert "drafts" not in out
+
+
+def test_fail_on_and_rule_options(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "wikicheck.toml").write_text(
+        'fail-on = "error"\ntoday = 2026-01-15\n[rules.stale-access-date]\nyears = 10\n'
+    )
+    (project / "articles" / "a.wiki").write_text(
+        "Text.<ref>{{cite web |url=https://example.org |title=T |access-date=2004-01-01}}</ref>\n"
+        "{{Reflist}}\n"
+    )
+    code, out, _ = run(capsys, "lint", "articles/a.wiki")
+    assert "WC211" in out  # the option turned the rule on; the date came from the config
+    assert code == 0  # an info finding does not fail with fail-on = "error"
+    code, _, _ = run(capsys, "lint", "articles/a.wiki", "--fail-on", "info")
+    assert code == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("selekt = ['WC1']", "unknown key 'selekt'; allowed: "),
+        ("select = ['WC999']", "select: 'WC999' matches no rule"),
+        (
+            "select = 'WC1'\nfail-on = 'fatal'",
+            "fail-on: 'fatal' is not one of error, warning, info",
+        ),
+        ("today = 'yesterday'", "today: 'yesterday' is not a date"),
+        ("[rules.WC211]\nyears = 'ten'", "rules.WC211.years: expected int, got 'ten'"),
+        (
+            "[rules.WC211]\nmonths = 3",
+            "rules.WC211.months: WC211 has no such option; allowed: years",
+        ),
+        ("[rules.WC999]\nx = 1", "rules.WC999: no rule has this code or name"),
+        ("[links]\ntimeout = -1", "links.timeout: must be greater than 0"),
+        ("select = [", "not valid TOML"),
+    ],
+)
+def test_bad_configuration_names_file_and_key(
+    project: Path, capsys: pytest.CaptureFixture[str], content: str, message: str
+) -> None:
+    (project / "wikicheck.toml").write_text(content + "\n")
+    code, _, err = run(capsys, "lint", "articles")
+    assert code == 2
+    assert str(project / "wikicheck.toml") in err
+    assert message in err
+
+
+def test_config_command_shows_effective_settings(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "pyproject.toml").write_text(
+        '[tool.wikicheck]\nignore = ["WC3"]\nfail-on = "warning"\n'
+    )
+    code, out, _ = run(capsys, "config", "articles")
+    assert code == 0
+    assert f"# configuration file: {project / 'pyproject.toml'}" in out
+    assert "ignore = ['WC3']" in out
+    assert "fail-on = 'warning'" in out
+    assert "WC301" not in out.splitlines()[-1]
+    code, out, _ = run(capsys, "lint", "articles", "--isolated", "--select", "WC301")
+    assert code == 0
+
+
+def test_missing_explicit_config(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "lint", "articles", "--config", "nope.toml")
+    assert code == 2
+    assert "nope.toml: no such configuration file" in err
