@@ -60,8 +60,9 @@ def _read(path: Path) -> dict[str, Any]:
 def load_config(path: Path, registry: Registry | None = None) -> Settings:
     """Read and validate one configuration file."""
     data = _read(path)
-    table = data.get("tool", {}).get("wikicheck", {}) if path.name == "pyproject.toml" else data
-    where = f"{path}: [tool.wikicheck]" if path.name == "pyproject.toml" else str(path) + ":"
+    nested = path.name == "pyproject.toml" or set(data) == {"tool"}
+    table = data.get("tool", {}).get("wikicheck", {}) if nested else data
+    where = f"{path}: [tool.wikicheck]" if nested else f"{path}:"
     return parse_config(table, where, registry or default_registry(), root=path.parent, source=path)
 
 
