@@ -118,3 +118,20 @@ def test_missing_explicit_config(project: Path, capsys: pytest.CaptureFixture[st
     code, _, err = run(capsys, "lint", "articles", "--config", "nope.toml")
     assert code == 2
     assert "nope.toml: no such configuration file" in err
+
+
+def test_inline_suppressions_through_the_cli(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "articles" / "a.wiki").write_text(
+        "== A ==\n<!-- wikicheck: disable-next-line WC101 -->\n==== B ====\nText.\n"
+        "<!-- wikicheck: disable empty-section -->\n== Empty ==\n<!-- wikicheck: enable -->\n"
+        "== C ==\nx <!-- wikicheck: disable-line WC111 -->\n"
+    )
+    code, out, _ = run(capsys, "lint", "articles/a.wiki", "--select", "WC1,WC002")
+    assert code == 1
+    assert out.splitlines()[0] == (
+        "articles/a.wiki:9:3: WC002 suppression of WC111 suppresses nothing"
+    )
+    assert "WC101" not in out
+    assert "WC103" not in out
