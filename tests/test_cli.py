@@ -64,7 +64,16 @@ def test_json_output_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert finding["fix"]["applicability"] == "safe"
     seed = document["files"][1]
     assert seed["error"] is None
-    assert [(f["code"], f["line"], f["column"]) for f in seed["findings"]] == [("WC301", 25, 1713)]
+    assert [(f["code"], f["line"], f["column"]) for f in seed["findings"]] == [
+        ("WC301", 25, 1713),
+        ("WC601", 25, 1810),
+    ]
+    assert seed["findings"][1]["data"] == {
+        "word": "casaulties",
+        "suggestions": ["casualties"],
+        "confidence": 0.69,
+        "source": "model",
+    }
     assert seed["findings"][0]["message"].startswith("CS1 maint: numeric names: authors list")
 
 

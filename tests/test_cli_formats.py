@@ -45,7 +45,14 @@ def test_sarif_is_what_github_code_scanning_accepts(
     )
     assert sarif_run["columnKind"] == "unicodeCodePoints"
     results = sarif_run["results"]
-    assert {result["ruleId"] for result in results} == {"WC101", "WC103", "WC111", "WC301", "WC407"}
+    assert {result["ruleId"] for result in results} == {
+        "WC101",
+        "WC103",
+        "WC111",
+        "WC301",
+        "WC407",
+        "WC601",
+    }
     for result in results:
         assert ids[result["ruleIndex"]] == result["ruleId"]
         location = result["locations"][0]["physicalLocation"]
@@ -66,19 +73,32 @@ def test_sarif_is_what_github_code_scanning_accepts(
 def test_github_annotations(capsys: pytest.CaptureFixture[str]) -> None:
     code, out = run(capsys, SEED, "--format", "github")
     assert code == 1
-    assert out == (
+    assert out.splitlines() == [
         f"::warning file={SEED},line=25,col=1713,endLine=25,endColumn=1722,"
-        "title=WC301 numeric-names::CS1 maint%3A numeric names: authors list: "
+        "title=WC301 numeric-names::CS1 maint: numeric names: authors list: "
         "|last=FRANCE 24 mixes digits into a name; if it is an organisation, write "
-        "|last=((FRANCE 24))\n"
-    ).replace("CS1 maint%3A", "CS1 maint:")
+        "|last=((FRANCE 24))",
+        f"::warning file={SEED},line=25,col=1810,endLine=25,endColumn=1820,"
+        'title=WC601 misspelling::"casaulties" is probably a misspelling of "casualties" '
+        "(confidence 0.69)",
+    ]
+
+
+def test_github_escapes_properties_and_data(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    odd = tmp_path / "a:b,c.wiki"
+    odd.write_text("== A ==\n==== 100% ====\nx\n")
+    _, out = run(capsys, str(odd), "--format", "github", "--select", "WC101")
+    assert f"file={str(tmp_path)}/a%3Ab%2Cc.wiki," in out
+    assert "==== 100%25 ====" in out
 
 
 def test_statistics(capsys: pytest.CaptureFixture[str]) -> None:
     code, out = run(capsys, NESTED, SEED, "--statistics")
     assert code == 1
     lines = out.splitlines()
-    assert len(lines) == 5
+    assert len(lines) == 6
     assert "WC111\t[*] duplicate-infobox-field" in out
     assert all(line.split("\t")[0].strip() == "1" for line in lines)
 

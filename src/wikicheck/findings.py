@@ -66,6 +66,8 @@ class Finding:
     start: Position
     end: Position
     fix: Fix | None = None
+    data: tuple[tuple[str, object], ...] = ()
+    """Rule-specific facts for machines (a typo's word, suggestions, confidence ...)."""
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, int]:
@@ -86,6 +88,7 @@ class Finding:
             "end_column": self.end.column,
             "offset": self.span.start,
             "end_offset": self.span.end,
+            "data": dict(self.data),
             "fix": None
             if self.fix is None
             else {

@@ -9,16 +9,19 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import partial
+from typing import Any
 
 from .engine import lint_article
 from .errors import InputError
 from .findings import Finding
 from .fix import fix_until_stable
 from .inputs import STDIN, Document, read, write_atomic
+from .maintenance import maintenance_tags, summarize
+from .model import Article
 from .parse import parse
 from .registry import default_registry
 from .reporters import FileResult
-from .settings import Settings
+from .settings import Settings, utc_today
 
 
 class FixMode(StrEnum):
@@ -70,13 +73,20 @@ def _run(job: Job, options: Options) -> Outcome:
     document = job.document or read(job.path, options.encoding)
     registry = default_registry()
     rules = [registry.get(code) for code in options.codes]
+    today = options.settings.today or utc_today()
+    latest: list[Article] = []
 
     def lint_text(text: str) -> list[Finding]:
         article = parse(text, path=job.shown)
+        latest[:] = [article]
         return lint_article(article, settings=options.settings, rules=rules)
 
+    def summary() -> dict[str, Any]:
+        return summarize(maintenance_tags(latest[0]), today)
+
     if options.fix is FixMode.NONE:
-        return Outcome(FileResult(job.shown, tuple(lint_text(document.text))))
+        findings = tuple(lint_text(document.text))
+        return Outcome(FileResult(job.shown, findings, maintenance=summary()))
     fixed_text, count = fix_until_stable(document.text, lint_text, unsafe=options.unsafe)
     if options.fix is FixMode.DIFF:
         diff = "".join(
@@ -87,12 +97,13 @@ def _run(job: Job, options: Options) -> Outcome:
                 tofile=f"b/{job.shown}",
             )
         )
-        return Outcome(FileResult(job.shown, tuple(lint_text(document.text)), diff=diff or None))
+        findings = tuple(lint_text(document.text))
+        return Outcome(FileResult(job.shown, findings, diff=diff or None, maintenance=summary()))
     if count and job.path != STDIN and job.document is None:
         write_atomic(document, fixed_text)
     findings = tuple(lint_text(fixed_text))
     text_out = fixed_text if job.path == STDIN else None
-    return Outcome(FileResult(job.shown, findings, fixed=count), text_out)
+    return Outcome(FileResult(job.shown, findings, fixed=count, maintenance=summary()), text_out)
 
 
 def run_jobs(jobs: Sequence[Job], options: Options, workers: int) -> list[Outcome]:

@@ -17,6 +17,7 @@ def render(report: Report) -> str:
                 "path": result.path,
                 "error": result.error,
                 "fixed": result.fixed,
+                "maintenance": result.maintenance,
                 "findings": [finding.as_dict() for finding in result.findings],
             }
             for result in report.files

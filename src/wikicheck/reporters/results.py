@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from ..findings import Finding
 from ..rules import Rule
@@ -17,6 +18,8 @@ class FileResult:
     error: str | None = None
     fixed: int = 0
     diff: str | None = None
+    maintenance: dict[str, Any] | None = None
+    """The page's cleanup load (wikicheck.maintenance.summarize), when it could be parsed."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,18 @@ def render(report: Report) -> str:
         f"{count:>{width}}\t{code}\t{'[*]' if code in fixable else '   '} {names[code]}"
         for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     ]
+    summaries = [result.maintenance for result in report.files if result.maintenance]
+    tags = sum(summary["total"] for summary in summaries)
+    if tags:
+        kinds: Counter[str] = Counter()
+        for summary in summaries:
+            kinds.update(summary["by_kind"])
+        oldest = min((s["oldest"] for s in summaries if s["oldest"]), default=None)
+        undated = sum(summary["undated"] for summary in summaries)
+        listed = ", ".join(f"{count} {kind}" for kind, count in kinds.most_common())
+        lines.append(
+            f"maintenance: {tags} tags ({listed}); {undated} undated; oldest {oldest or 'unknown'}"
+        )
     errors = [result for result in report.files if result.error is not None]
     lines += [f"{result.path}: error: {result.error}" for result in errors]
     return "\n".join(lines) + ("\n" if lines else "")

@@ -8,9 +8,11 @@ from . import (
     citation_names,
     citation_params,
     citation_values,
+    maintenance,
     meta,
     references,
     structure,
+    typos,
 )
 from ._base import FixAvailability, Rule, RuleContext, rule
 
@@ -23,6 +25,8 @@ ALL_RULES: tuple[Rule, ...] = (
     *citation_params.RULES,
     *citation_values.RULES,
     *references.RULES,
+    *maintenance.RULES,
+    *typos.RULES,
 )
 
 __all__ = ["ALL_RULES", "FixAvailability", "Rule", "RuleContext", "rule"]

@@ -114,7 +114,13 @@ class RuleContext:
     today: dt.date
     options: Mapping[str, Any] = field(default_factory=dict)
 
-    def finding(self, span: Span, message: str, fix: Fix | None = None) -> Finding:
+    def finding(
+        self,
+        span: Span,
+        message: str,
+        fix: Fix | None = None,
+        data: Mapping[str, object] | None = None,
+    ) -> Finding:
         lines = self.article.lines
         return Finding(
             code=self.rule.code,
@@ -127,4 +133,5 @@ class RuleContext:
             start=lines.position(span.start),
             end=lines.position(span.end),
             fix=fix,
+            data=tuple((data or {}).items()),
         )

@@ -1,0 +1,135 @@
+"""WC6xx: misspellings and slips in the prose a reader reads."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..findings import Applicability, Category, Edit, Finding, Fix, Severity
+from ..model import Article, Span
+from ..typos.detector import Source, find_typos
+from ..typos.lexicon import lexicon
+from ..typos.words import prose_words
+from ._base import FixAvailability, RuleContext, rule
+
+_LEGITIMATE_REPEATS = frozenset(
+    {
+        "had",
+        "that",
+        "is",
+        "do",
+        "can",
+        "will",
+        "so",
+        "very",
+        "no",
+        "yes",
+        "ha",
+        "la",
+        "bye",
+        "tut",
+        "pom",
+        "dum",
+        "bora",
+    }
+)
+
+
+@rule(
+    code="WC601",
+    name="misspelling",
+    category=Category.TYPO,
+    severity=Severity.WARNING,
+    fix=FixAvailability.SOMETIMES,
+    options={"allow": list},
+)
+def misspelling(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags a misspelt word in the article's prose, with the word it probably should be.
+
+    Two sources: a curated list of common misspellings (codespell's, from Wikipedia's "Lists
+    of common misspellings"), and a frequency model of English (wordfreq) that catches a word
+    English text has never shown when it is one slip — a transposition, a dropped, doubled or
+    wrong letter — from a common word ("casaulties" -> "casualties"). Only prose is read:
+    templates, citations, refs, links' targets, URLs, math, code, comments, quotations,
+    italics and {{lang}}/{{sic}}/{{not a typo}} are left alone, and capitalised words
+    (names) are judged only against the list, at the start of a sentence.
+
+    Why: typos undermine a reader's trust; this finds the ones list-based tools miss.
+
+    Options: allow (list of words): words never to report, such as a project's terms.
+
+    Example:
+        The government did not mention any casaulties in a statement.
+
+    Use instead:
+        The government did not mention any casualties in a statement.
+
+    Fix: safe only for a curated entry with a single correction; a model suggestion is an
+    unsafe fix; several suggestions are shown without a fix.
+    """
+    allow = [str(word) for word in ctx.options.get("allow", [])]
+    for typo in find_typos(article, lexicon(), allow):
+        span = Span(typo.start, typo.end)
+        fix = None
+        if len(typo.suggestions) == 1:
+            applicability = Applicability.SAFE if typo.certain else Applicability.UNSAFE
+            fix = Fix(
+                f'Replace with "{typo.suggestions[0]}"',
+                (Edit(span, typo.suggestions[0]),),
+                applicability,
+            )
+        if typo.source is Source.LIST:
+            options = " or ".join(f'"{s}"' for s in typo.suggestions)
+            message = f'"{typo.word}" is a misspelling of {options}'
+        else:
+            message = f'"{typo.word}" is probably a misspelling of "{typo.suggestions[0]}"'
+        data = {
+            "word": typo.word,
+            "suggestions": list(typo.suggestions),
+            "confidence": typo.confidence,
+            "source": typo.source.value,
+        }
+        yield ctx.finding(span, f"{message} (confidence {typo.confidence:.2f})", fix, data)
+
+
+@rule(
+    code="WC602",
+    name="repeated-word",
+    category=Category.TYPO,
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+)
+def repeated_word(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags a word written twice in a row ("the the").
+
+    Why: a doubled word is almost always an editing slip; readers stumble on it. Pairs that
+    English allows ("had had", "that that") are not reported.
+
+    Example:
+        The attack was launched in the the morning.
+
+    Use instead:
+        The attack was launched in the morning.
+
+    Fix: unsafe: the second copy is removed.
+    """
+    previous = None
+    for word in prose_words(article):
+        if (
+            previous is not None
+            and word.text.lower() == previous.text.lower()
+            and word.text.lower() not in _LEGITIMATE_REPEATS
+            and re.fullmatch(r"[ \t]+", article.source[previous.end : word.start])
+            and not word.fragment
+            and not previous.fragment
+        ):
+            span = Span(previous.end, word.end)
+            yield ctx.finding(
+                Span(word.start, word.end),
+                f'"{word.text}" is repeated',
+                Fix(f'Remove the second "{word.text}"', (Edit(span, ""),), Applicability.UNSAFE),
+            )
+        previous = word
+
+
+RULES = (misspelling, repeated_word)

@@ -1,0 +1,82 @@
+"""Words in the prose a reader reads, with their offsets and what surrounds them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..model import Article, TextContext
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_HIDING = re.compile(r"'{2,}|\"|“|”")
+_SENTENCE_END = ".!?"
+_MARKUP_BEFORE = "]}>/_=|&"
+_MARKUP_AFTER = "[{</_=|&"
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    start: int
+    end: int
+    sentence_start: bool
+    fragment: bool
+    """Glued to a digit, a letter across markup, or a hyphen of an affix in the source
+    ("2nd", '''A'''griculture, "the suffix -ane"): not a word the reader sees on its own."""
+
+
+def prose_words(article: Article) -> Iterator[Word]:
+    """Words of prose text runs, leaving out italics (foreign words, titles) and quotations.
+
+    Italic ('' … '') and quoted ("…", “…”) stretches are paired within one text run: carrying
+    the state across links and templates, as MediaWiki's full quote algorithm would, turns one
+    odd apostrophe into a wrong state for the rest of the paragraph.
+    """
+    source = article.source
+    for run in article.text_runs:
+        if run.context is TextContext.QUOTE:
+            continue
+        text = run.text
+        position = 0
+        hidden = False
+        for marker in [*_HIDING.finditer(text), None]:
+            end = marker.start() if marker else len(text)
+            if not hidden:
+                yield from _words(source, text[position:end], run.span.start + position)
+            if marker is None:
+                break
+            if len(marker.group()) != 3:  # ''' is bold and hides nothing
+                hidden = not hidden
+            position = marker.end()
+
+
+def _neighbour(source: str, index: int, step: int) -> str:
+    """The character next to a word, looking through '' and ''' markup."""
+    probe = index
+    while 0 <= probe < len(source) and source[probe] == "'":
+        probe += step
+    if probe != index and abs(probe - index) < 2:
+        return "'"  # a single apostrophe is punctuation, not markup
+    return source[probe] if 0 <= probe < len(source) else " "
+
+
+def _words(source: str, text: str, offset: int) -> Iterator[Word]:
+    for match in _WORD.finditer(text):
+        start, end = offset + match.start(), offset + match.end()
+        before, after = _neighbour(source, start - 1, -1), _neighbour(source, end, 1)
+        affix = (before == "-" and not source[start - 2 : start - 1].isalpha()) or (
+            after == "-" and not source[end + 1 : end + 2].isalpha()
+        )
+        fragment = (
+            before.isalnum() or after.isalnum() or affix
+            or before in _MARKUP_BEFORE or after in _MARKUP_AFTER
+        )  # fmt: skip
+        yield Word(match.group(), start, end, _starts_sentence(source, start), fragment)
+
+
+def _starts_sentence(source: str, start: int) -> bool:
+    index = start - 1
+    while index >= 0 and source[index] in " \t\"'“‘([*#:":
+        index -= 1
+    return index < 0 or source[index] in _SENTENCE_END or source[index] == "\n"
