@@ -25,6 +25,8 @@ KNOWN = 1.0  # wordfreq keeps words down to this frequency; below it a word is u
 MIN_LENGTH = 5  # for the model: shorter tokens are abbreviations, glosses and fragments
 SHORT_FIX_ZIPF = 6.5  # a 1-3 letter token is reported only as a slip for such a word ("teh")
 TERM_REPEATS = 3  # an unknown word used this often in one article is a term, not a slip
+AMBIGUOUS_IN_USE = 2.0  # zipf above which a many-correction list entry is too uncertain
+MARGIN = 0.3  # the best correction must beat the next by this much (in zipf + slip prior)
 _LETTERS = string.ascii_lowercase
 _SUFFIXES = (
     "s", "es", "ed", "d", "ing", "ly", "er", "ers", "est", "ness", "ment", "ments", "ism",
@@ -60,7 +62,6 @@ def article_vocabulary(article: Article) -> set[str]:
     words of capitalised proper-noun runs (lowercased)."""
     texts: list[str] = [article.title or ""]
     texts += [link.target for link in article.wikilinks]
-    texts += [link.text or "" for link in article.wikilinks]
     texts += [category.name for category in article.categories]
     for infobox in article.infoboxes:
         texts += [
@@ -73,46 +74,92 @@ def article_vocabulary(article: Article) -> set[str]:
     return vocabulary
 
 
-def _edits(word: str) -> set[str]:
-    splits = [(word[:index], word[index:]) for index in range(len(word) + 1)]
-    deletes = {left + right[1:] for left, right in splits if right}
-    transposes = {
-        left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1
-    }
-    replaces = {left + letter + right[1:] for left, right in splits if right for letter in _LETTERS}
-    inserts = {left + letter + right for left, right in splits for letter in _LETTERS}
-    return (deletes | transposes | replaces | inserts) - {word}
+# How likely each kind of slip is, as a bonus on the candidate's zipf (a noisy-channel
+# prior): swapped neighbours and doubled or undoubled letters are the commonest typing slips.
+_EDIT_PRIOR = {"transpose": 0.6, "double": 0.4, "vowel": 0.3, "other": 0.0}
+_VOWELS = set("aeiou")
+
+
+def _edits(word: str) -> dict[str, str]:
+    """Every string one edit from ``word``, with the kind of slip that would explain it."""
+    edits: dict[str, str] = {}
+
+    def add(candidate: str, kind: str) -> None:
+        if candidate != word and _EDIT_PRIOR[kind] > _EDIT_PRIOR[edits.get(candidate, "other")]:
+            edits[candidate] = kind
+        edits.setdefault(candidate, kind)
+
+    for index in range(len(word) + 1):
+        left, right = word[:index], word[index:]
+        if right:
+            doubled = left[-1:] == right[0] or right[1:2] == right[0]
+            add(left + right[1:], "double" if doubled else "other")  # the typist added a letter
+            for letter in _LETTERS:
+                vowels = right[0] in _VOWELS and letter in _VOWELS
+                add(left + letter + right[1:], "vowel" if vowels else "other")
+        if len(right) > 1:
+            add(left + right[1] + right[0] + right[2:], "transpose")
+        for letter in _LETTERS:
+            doubled = letter == left[-1:] or letter == right[:1]
+            add(left + letter + right, "double" if doubled else "other")  # the typist dropped one
+    edits.pop(word, None)
+    return edits
+
+
+_VOWEL_SUFFIX = (
+    "ed", "ing", "er", "ers", "est", "able", "ible", "ist", "ists", "ism", "isms", "al", "ally",
+    "ity", "ities", "ation", "ations", "ian", "ians", "ic", "ical", "ise", "ize", "ised", "ized",
+    "ising", "izing",
+)  # fmt: skip
+
+
+def _base_known(base: str, lexicon: Lexicon) -> bool:
+    """A base word is known when English text uses it: commonly, or rarely if it is long."""
+    zipf = lexicon.frequency(base)
+    return zipf >= 2.0 or (zipf >= KNOWN and len(base) >= 6)
 
 
 def _derived(word: str, lexicon: Lexicon) -> bool:
-    """A regular derivation, inflection or two-part compound of known words."""
+    """A regular inflection, derivation or compound of known words ("requiting", "motorbikes").
+
+    Spelling rules matter: "serveed" is not serve + ed (English drops the e), so it stays a
+    candidate typo.
+    """
     for suffix in _SUFFIXES:
         stem = word[: -len(suffix)]
-        if not word.endswith(suffix) or len(stem) < 3:
+        if not word.endswith(suffix) or len(stem) < 4:
             continue
-        undoubled = stem[:-1] if stem[-1:] == stem[-2:-1] else stem
-        bases = (stem, stem + "e", stem + "y", undoubled, stem[:-1] + "y")
-        if any(lexicon.frequency(base) >= KNOWN for base in bases):
+        if suffix == "d" and not stem.endswith("e"):
+            continue  # "-d" only follows a silent e (served, loved)
+        bases = [stem + "e", stem[:-1] + "y" if stem.endswith("i") else stem + "y"]
+        if not (stem.endswith("e") and not stem.endswith("ee") and suffix in _VOWEL_SUFFIX):
+            bases.append(stem)  # but not serve + ed: English drops the e
+        if any(_base_known(base, lexicon) for base in bases):
             return True
+        undoubled = stem[:-1]
+        doubling = stem[-1:] == stem[-2:-1] and suffix in _VOWEL_SUFFIX
+        if doubling and len(undoubled) <= 5 and lexicon.frequency(undoubled) >= COMMON:
+            return True  # stopped, running, admitted (short bases; not result -> resultted)
     for prefix in _PREFIXES:
         rest = word[len(prefix) :]
-        if word.startswith(prefix) and len(rest) >= 4 and lexicon.frequency(rest) >= KNOWN:
+        if word.startswith(prefix) and len(rest) >= 5 and lexicon.frequency(rest) >= COMMON:
             return True
     return any(
         lexicon.frequency(word[:index]) >= COMMON and lexicon.frequency(word[index:]) >= COMMON
-        for index in range(3, len(word) - 2)
+        for index in range(5, len(word) - 4)
     )
 
 
 def _model_candidates(word: str, lexicon: Lexicon) -> list[tuple[float, str]]:
-    """Common words one edit away that keep the first letter (or swap the first two):
-    a slip of the first letter is rare, and allowing it mostly finds names."""
+    """Common words one edit away that keep the first letter (or swap the first two), scored
+    by frequency plus how likely that slip is. A slip of the first letter is rare, and
+    allowing it mostly finds names."""
     found = []
-    for candidate in _edits(word):
+    for candidate, kind in _edits(word).items():
         same_start = candidate[:1] == word[:1] or candidate[:2] == word[1::-1]
         zipf = lexicon.frequency(candidate)
         if same_start and zipf >= COMMON:
-            found.append((zipf, candidate))
+            found.append((zipf + _EDIT_PRIOR[kind], candidate))
     return sorted(found, reverse=True)
 
 
@@ -133,6 +180,8 @@ def find_typos(article: Article, lexicon: Lexicon, allow: Iterable[str] = ()) ->
                 entry.certain and lexicon.frequency(entry.suggestions[0]) >= SHORT_FIX_ZIPF
             ):
                 continue
+            if not entry.certain and lexicon.frequency(lower) >= AMBIGUOUS_IN_USE:
+                continue  # several corrections for a form English text often uses ("aways")
             if vocabulary is None:
                 vocabulary = article_vocabulary(article)
             if lower in vocabulary and not text.islower():
@@ -163,9 +212,9 @@ def find_typos(article: Article, lexicon: Lexicon, allow: Iterable[str] = ()) ->
             continue
         best_zipf, best = candidates[0]
         runner_up = candidates[1][0] if len(candidates) > 1 else 0.0
-        if runner_up and best_zipf - runner_up < 0.5:
+        if runner_up and best_zipf - runner_up < MARGIN:
             continue  # two plausible corrections: the reader's guess is as good as ours
-        confidence = min(0.9, 0.5 + (best_zipf - COMMON) * 0.1 + (0.1 if not runner_up else 0.0))
+        confidence = min(0.9, 0.4 + (best_zipf - COMMON) * 0.1 + (0.1 if not runner_up else 0.0))
         yield Typo(text, word.start, word.end, (best,), round(confidence, 2), Source.MODEL, False)
 
 

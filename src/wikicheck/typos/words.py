@@ -11,8 +11,8 @@ from ..model import Article, TextContext
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _HIDING = re.compile(r"'{2,}|\"|“|”")
 _SENTENCE_END = ".!?"
-_MARKUP_BEFORE = "]}>/_=|&"
-_MARKUP_AFTER = "[{</_=|&"
+_MARKUP_BEFORE = "]}>/_=&"  # a word right after "]]" or "}}" is glued to what they render
+_MARKUP_AFTER = "[{</_=&"
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +68,9 @@ def _words(source: str, text: str, offset: int) -> Iterator[Word]:
         affix = (before == "-" and not source[start - 2 : start - 1].isalpha()) or (
             after == "-" and not source[end + 1 : end + 2].isalpha()
         )
+        link_trail = source[end : end + 2] == "]]" and source[end + 2 : end + 3].isalpha()
         fragment = (
-            before.isalnum() or after.isalnum() or affix
+            before.isalnum() or after.isalnum() or affix or link_trail
             or before in _MARKUP_BEFORE or after in _MARKUP_AFTER
         )  # fmt: skip
         yield Word(match.group(), start, end, _starts_sentence(source, start), fragment)
