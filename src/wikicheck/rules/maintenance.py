@@ -16,6 +16,8 @@ from ..maintenance import (
 from ..model import Article, Span
 from ._base import FixAvailability, RuleContext, rule
 
+_SUBJECT_FIELDS = frozenset({"name", "title", "conflict", "official_name", "native_name"})
+
 
 def _tags(article: Article, ctx: RuleContext, inline: bool) -> Iterator[Finding]:
     minimum = ctx.options.get("min-age-months", 0)
@@ -181,7 +183,7 @@ def infobox_placeholder(article: Article, ctx: RuleContext) -> Iterator[Finding]
     """Flags an infobox field left holding a placeholder ("?", "TBD", "xxx", "lorem ipsum").
 
     "Unknown" is not a placeholder: it is information. An empty field is not flagged either:
-    infoboxes hide empty fields.
+    infoboxes hide empty fields. Name fields are the subject's name (a film can be called "?").
 
     Why: readers see the placeholder in the infobox as if it were a fact.
 
@@ -200,6 +202,8 @@ def infobox_placeholder(article: Article, ctx: RuleContext) -> Iterator[Finding]
     placeholders = template_kinds().placeholders
     for infobox in article.infoboxes:
         for field in infobox.fields:
+            if field.name in _SUBJECT_FIELDS:
+                continue  # the subject's own name: a film can be called "?"
             if field.text.strip().casefold() in placeholders:
                 yield ctx.finding(
                     field.value_span.trimmed(article.source),

@@ -102,8 +102,11 @@ def misspelling(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 def repeated_word(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a word written twice in a row ("the the").
 
-    Why: a doubled word is almost always an editing slip; readers stumble on it. Pairs that
-    English allows ("had had", "that that") are not reported.
+    Only lowercase English words are compared ("The the" counts; names such as "Opa Opa",
+    single letters and other scripts do not). Pairs that English allows ("had had", "that
+    that") are not reported.
+
+    Why: a doubled word is almost always an editing slip; readers stumble on it.
 
     Example:
         The attack was launched in the the morning.
@@ -118,7 +121,10 @@ def repeated_word(article: Article, ctx: RuleContext) -> Iterator[Finding]:
         if (
             previous is not None
             and word.text.lower() == previous.text.lower()
-            and word.text.lower() not in _LEGITIMATE_REPEATS
+            and word.text.islower()  # "Opa Opa" is a name; "The the" is still a slip
+            and word.text.isascii()
+            and len(word.text) > 1
+            and word.text not in _LEGITIMATE_REPEATS
             and re.fullmatch(r"[ \t]+", article.source[previous.end : word.start])
             and not word.fragment
             and not previous.fragment
