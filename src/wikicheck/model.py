@@ -7,6 +7,7 @@ Nothing here imports mwparserfromhell: rules read this model and never see the p
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -48,6 +49,9 @@ class Position:
     column: int
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 class LineIndex:
     """Converts offsets to positions by bisecting a table of line starts.
 
@@ -59,22 +63,9 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         starts = [0]
-        index = 0
-        length = len(text)
-        while True:
-            newline = text.find("\n", index)
-            carriage = text.find("\r", index)
-            if newline < 0 and carriage < 0:
-                break
-            if carriage < 0 or (0 <= newline < carriage):
-                index = newline + 1
-            elif carriage + 1 < length and text[carriage + 1] == "\n":
-                index = carriage + 2
-            else:
-                index = carriage + 1
-            starts.append(index)
+        starts.extend(match.end() for match in _LINE_BREAK.finditer(text))
         self._starts = starts
-        self._length = length
+        self._length = len(text)
 
     @property
     def line_count(self) -> int:

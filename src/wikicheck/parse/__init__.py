@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import mwparserfromhell
 from mwparserfromhell.parser import ParserError
 
@@ -12,6 +14,33 @@ from .sections import build_sections
 from .spans import compute_spans
 
 __all__ = ["parse", "parser_input"]
+
+
+MAX_TEMPLATE_NESTING = 500
+"""Deeper nesting of "{{" is refused: MediaWiki stops expanding templates at a depth of 40,
+and mwparserfromhell's tokenizer backtracks quadratically on unclosed braces (5,000 unclosed
+"{{a|" take seconds to tokenize)."""
+
+_BRACES = re.compile(r"\{\{|\}\}")
+
+
+def check_nesting(text: str, path: str | None, lines: LineIndex) -> None:
+    """Raise InputError, with the position, if "{{" nests deeper than MediaWiki could use."""
+    if text.count("{{") <= MAX_TEMPLATE_NESTING:
+        return
+    depth = 0
+    for match in _BRACES.finditer(text):
+        if match.group() == "{{":
+            depth += 1
+            if depth > MAX_TEMPLATE_NESTING:
+                where = lines.position(match.start())
+                raise InputError(
+                    f'"{{{{" nested more than {MAX_TEMPLATE_NESTING} deep (unclosed templates); '
+                    "MediaWiki stops at 40, so this cannot be a working page",
+                    path=path, line=where.line, column=where.column,
+                )
+        elif depth:
+            depth -= 1
 
 
 def parser_input(text: str) -> str:
@@ -36,6 +65,8 @@ def parse(text: str, *, path: str | None = None, title: str | None = None) -> Ar
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes wikitext as str, not {type(text).__name__}")
+    lines = LineIndex(text)
+    check_nesting(text, path, lines)
     try:
         # Style tags are skipped: unbalanced '' and ''' otherwise swallow templates and
         # headings (mwparserfromhell #40 and its duplicates), and no rule needs them.
@@ -73,5 +104,5 @@ def parse(text: str, *, path: str | None = None, title: str | None = None) -> Ar
         external_links=tuple(collector.external_links),
         comments=tuple(collector.comments),
         text_runs=tuple(collector.text_runs),
-        lines=LineIndex(text),
+        lines=lines,
     )
