@@ -50,8 +50,10 @@ def lint_article(
     today = settings.today or utc_today()
     path = article.path or article.title or "<string>"
     findings: list[Finding] = []
+    shared: dict[str, Any] = {}
     for rule in rules:
-        ctx = RuleContext(rule, article, path, today, settings.rule_options.get(rule.code, {}))
+        options = settings.rule_options.get(rule.code, {})
+        ctx = RuleContext(rule, article, path, today, options, shared)
         try:
             findings.extend(rule.check(article, ctx))
         except Exception as error:  # a rule bug must not stop the run: report it instead

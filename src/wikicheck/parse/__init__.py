@@ -37,7 +37,9 @@ def check_nesting(text: str, path: str | None, lines: LineIndex) -> None:
                 raise InputError(
                     f'"{{{{" nested more than {MAX_TEMPLATE_NESTING} deep (unclosed templates); '
                     "MediaWiki stops at 40, so this cannot be a working page",
-                    path=path, line=where.line, column=where.column,
+                    path=path,
+                    line=where.line,
+                    column=where.column,
                 )
         elif depth:
             depth -= 1

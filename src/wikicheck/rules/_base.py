@@ -7,12 +7,13 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from ..findings import Category, Finding, Fix, Severity
 from ..model import Article, Span
 
 CheckFunction = Callable[[Article, "RuleContext"], Iterable[Finding]]
+T = TypeVar("T")
 
 _CODE = re.compile(r"^WC\d{3}$")
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -106,13 +107,25 @@ def rule(
 
 @dataclass(frozen=True, slots=True)
 class RuleContext:
-    """What a rule may use besides the article. Rules never read the clock or the network."""
+    """What a rule may use besides the article. Rules never read the clock or the network.
+
+    ``shared`` is one dictionary per article, shared by all rules run on it, so that an
+    analysis several rules need (the prose words, the citation dates) is computed once.
+    """
 
     rule: Rule
     article: Article
     path: str
     today: dt.date
     options: Mapping[str, Any] = field(default_factory=dict)
+    shared: dict[str, Any] = field(default_factory=dict)
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """``compute()`` once per article; later calls with the same key reuse the result."""
+        if key not in self.shared:
+            self.shared[key] = compute()
+        value: T = self.shared[key]
+        return value
 
     def finding(
         self,

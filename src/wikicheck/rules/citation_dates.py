@@ -6,18 +6,18 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterator
 
-from ..cs1 import cs1_citations
-from ..cs1.citation_dates import CheckedDate, citation_dates, date_preference, publication_date
+from ..cs1.citation_dates import CheckedDate, date_preference, publication_date
 from ..cs1.date_suggest import format_date, suggest_date
 from ..cs1.dates import CitationDate, DateKind, DateProblem, DateStyle, parse_date
 from ..findings import Applicability, Category, Edit, Finding, Fix, Severity
 from ..model import Article
 from ._base import FixAvailability, RuleContext, rule
+from ._shared import dated_citations
 
 
-def _checked(article: Article, today: dt.date) -> Iterator[CheckedDate]:
-    for citation in cs1_citations(article):
-        yield from citation_dates(citation, today)
+def _checked(article: Article, ctx: RuleContext) -> Iterator[CheckedDate]:
+    for _citation, dates in dated_citations(ctx):
+        yield from dates
 
 
 def _describe(checked: CheckedDate) -> str:
@@ -71,7 +71,7 @@ def invalid_citation_date(article: Article, ctx: RuleContext) -> Iterator[Findin
     only case, abbreviation, padding or punctuation change; unsafe when a misspelt month is
     corrected.
     """
-    for checked in _checked(article, ctx.today):
+    for checked in _checked(article, ctx):
         problem = checked.result
         if isinstance(problem, DateProblem) and not problem.out_of_range:
             yield ctx.finding(
@@ -101,7 +101,7 @@ def citation_date_out_of_range(article: Article, ctx: RuleContext) -> Iterator[F
     Use instead:
         {{cite web |url=https://example.org/a |title=A |access-date=1 January 2024}}
     """
-    for checked in _checked(article, ctx.today):
+    for checked in _checked(article, ctx):
         problem = checked.result
         if isinstance(problem, DateProblem) and problem.out_of_range:
             joiner = " " if problem.reason.startswith("is ") else " — "
@@ -115,8 +115,7 @@ def citation_date_out_of_range(article: Article, ctx: RuleContext) -> Iterator[F
 def _before_publication(
     article: Article, ctx: RuleContext, kind: DateKind, what: str
 ) -> Iterator[Finding]:
-    for citation in cs1_citations(article):
-        dates = citation_dates(citation, ctx.today)
+    for _citation, dates in dated_citations(ctx):
         published = publication_date(dates)
         if published is None:
             continue
@@ -188,7 +187,7 @@ def archive_date_in_future(article: Article, ctx: RuleContext) -> Iterator[Findi
     Use instead:
         {{cite web |url=https://example.org/a |title=A |archive-url=https://archive.org/x |archive-date=2025-12-30}}
     """
-    for checked in _checked(article, ctx.today):
+    for checked in _checked(article, ctx):
         date = checked.date
         if checked.kind is DateKind.ARCHIVE and date is not None and date.first > ctx.today:
             yield ctx.finding(
@@ -217,7 +216,7 @@ def publication_date_in_future(article: Article, ctx: RuleContext) -> Iterator[F
     Use instead:
         {{cite book |title=A |date=December 2024}}
     """
-    for checked in _checked(article, ctx.today):
+    for checked in _checked(article, ctx):
         date = checked.date
         publication = checked.kind in (DateKind.DATE, DateKind.PUBLICATION)
         if publication and date is not None and date.form != "n.d." and date.first > ctx.today:
@@ -257,7 +256,7 @@ def date_format_mismatch(article: Article, ctx: RuleContext) -> Iterator[Finding
     if preference.style is None:
         return
     other = DateStyle.MDY if preference.style is DateStyle.DMY else DateStyle.DMY
-    for checked in _checked(article, ctx.today):
+    for checked in _checked(article, ctx):
         date = checked.date
         if date is None or date.style is not other or not date.single_full_date:
             continue
@@ -275,6 +274,7 @@ def date_format_mismatch(article: Article, ctx: RuleContext) -> Iterator[Finding
 
 
 _RETRIEVAL = (DateKind.ACCESS, DateKind.ARCHIVE)
+_NOT_LIVE = ("dead", "usurped", "unfit")
 
 
 @rule(
@@ -303,7 +303,7 @@ def mixed_retrieval_date_formats(article: Article, ctx: RuleContext) -> Iterator
     Fix: unsafe: the date is rewritten in the majority format; check the article's style.
     """
     retrieval = [
-        checked for checked in _checked(article, ctx.today)
+        checked for checked in _checked(article, ctx)
         if checked.kind in _RETRIEVAL and checked.date is not None and checked.date.style
     ]  # fmt: skip
     styles = Counter(checked.date.style for checked in retrieval if checked.date)
@@ -349,8 +349,7 @@ def hyphen_in_date_range(article: Article, ctx: RuleContext) -> Iterator[Finding
 
     Fix: safe: each hyphen becomes an en dash, as the reader already sees it.
     """
-    for citation in cs1_citations(article):
-        dates = citation_dates(citation, ctx.today)
+    for _citation, dates in dated_citations(ctx):
         if any(isinstance(checked.result, DateProblem) for checked in dates):
             continue  # as in the module: only when the citation has no date error
         for checked in dates:
@@ -377,8 +376,7 @@ def year_date_mismatch(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     Use instead:
         {{cite book |title=A |date=5 May 2001}}
     """
-    for citation in cs1_citations(article):
-        dates = citation_dates(citation, ctx.today)
+    for _citation, dates in dated_citations(ctx):
         if any(isinstance(checked.result, DateProblem) for checked in dates):
             continue
         published = publication_date(dates)
@@ -424,14 +422,10 @@ def stale_access_date(article: Article, ctx: RuleContext) -> Iterator[Finding]:
         if not (ctx.today.month == 2 and ctx.today.day == 29)
         else ctx.today.replace(year=ctx.today.year - years, day=28)
     )
-    for citation in cs1_citations(article):
-        if not citation.value("url") or citation.value("url-status") in (
-            "dead",
-            "usurped",
-            "unfit",
-        ):
+    for citation, dates in dated_citations(ctx):
+        if not citation.value("url") or citation.value("url-status") in _NOT_LIVE:
             continue
-        for checked in citation_dates(citation, ctx.today):
+        for checked in dates:
             date = checked.date
             if checked.kind is DateKind.ACCESS and date is not None and date.last < cutoff:
                 yield ctx.finding(

@@ -8,13 +8,13 @@ from collections.abc import Iterator
 
 from ..cs1 import cs1_citations
 from ..cs1.checks import check_data, check_wayback_url
-from ..cs1.citation_dates import citation_dates
 from ..cs1.date_suggest import format_date
 from ..cs1.dates import DateProblem
 from ..cs1.params import parameter_table
 from ..findings import Applicability, Category, Edit, Finding, Fix, Severity
 from ..model import Article, Citation, CitationParam, Span
 from ._base import RuleContext, rule
+from ._shared import dated_citations
 
 _CHAPTER_URLS = ("chapter-url", "contribution-url", "entry-url", "article-url", "section-url")
 _URL_VALUE = re.compile(
@@ -193,8 +193,7 @@ def archive_date_mismatch(article: Article, ctx: RuleContext) -> Iterator[Findin
 
     Fix: unsafe: the archive-date is set to the snapshot date, in the format it was written in.
     """
-    for citation in cs1_citations(article):
-        dates = citation_dates(citation, ctx.today)
+    for citation, dates in dated_citations(ctx):
         if any(isinstance(checked.result, DateProblem) for checked in dates):
             continue
         archive = _set(citation, "archive-url")

@@ -9,8 +9,8 @@ from ..findings import Applicability, Category, Edit, Finding, Fix, Severity
 from ..model import Article, Span
 from ..typos.detector import Source, find_typos
 from ..typos.lexicon import lexicon
-from ..typos.words import prose_words
 from ._base import FixAvailability, RuleContext, rule
+from ._shared import words
 
 _LEGITIMATE_REPEATS = frozenset(
     {
@@ -68,7 +68,7 @@ def misspelling(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     unsafe fix; several suggestions are shown without a fix.
     """
     allow = [str(word) for word in ctx.options.get("allow", [])]
-    for typo in find_typos(article, lexicon(), allow):
+    for typo in find_typos(article, lexicon(), words(ctx), allow):
         span = Span(typo.start, typo.end)
         fix = None
         if len(typo.suggestions) == 1:
@@ -117,7 +117,7 @@ def repeated_word(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     Fix: unsafe: the second copy is removed.
     """
     previous = None
-    for word in prose_words(article):
+    for word in words(ctx):
         if (
             previous is not None
             and word.text.lower() == previous.text.lower()

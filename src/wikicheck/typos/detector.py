@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 import string
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from ..model import Article
 from .lexicon import Lexicon
-from .words import prose_words
+from .words import Word, prose_words
 
 COMMON = 3.0  # zipf of a word editors write every day (≈ 1 in a million words)
 KNOWN = 1.0  # wordfreq keeps words down to this frequency; below it a word is unknown
@@ -57,7 +57,7 @@ class Typo:
     certain: bool
 
 
-def article_vocabulary(article: Article) -> set[str]:
+def article_vocabulary(article: Article, words: Sequence[Word]) -> set[str]:
     """Words the article itself vouches for: link targets, titles, infobox names, and the
     words of capitalised proper-noun runs (lowercased)."""
     texts: list[str] = [article.title or ""]
@@ -68,7 +68,7 @@ def article_vocabulary(article: Article) -> set[str]:
             field.text for field in infobox.fields if field.name in ("name", "conflict", "title")
         ]
     vocabulary = {word.lower() for text in texts for word in re.findall(r"[^\W\d_]+", text)}
-    for word in prose_words(article):
+    for word in words:
         if word.text[:1].isupper() and not word.sentence_start:
             vocabulary.add(word.text.lower())
     return vocabulary
@@ -163,9 +163,16 @@ def _model_candidates(word: str, lexicon: Lexicon) -> list[tuple[float, str]]:
     return sorted(found, reverse=True)
 
 
-def find_typos(article: Article, lexicon: Lexicon, allow: Iterable[str] = ()) -> Iterator[Typo]:
+def find_typos(
+    article: Article,
+    lexicon: Lexicon,
+    words: Sequence[Word] | None = None,
+    allow: Iterable[str] = (),
+) -> Iterator[Typo]:
+    """Typos in ``words`` (the article's prose words; computed when not given)."""
     allowed = {word.lower() for word in allow}
-    words = [word for word in prose_words(article) if not word.fragment]
+    all_words = list(prose_words(article)) if words is None else words
+    words = [word for word in all_words if not word.fragment]
     uses = Counter(word.text.lower() for word in words)
     vocabulary: set[str] | None = None
     for word in words:
@@ -183,7 +190,7 @@ def find_typos(article: Article, lexicon: Lexicon, allow: Iterable[str] = ()) ->
             if not entry.certain and lexicon.frequency(lower) >= AMBIGUOUS_IN_USE:
                 continue  # several corrections for a form English text often uses ("aways")
             if vocabulary is None:
-                vocabulary = article_vocabulary(article)
+                vocabulary = article_vocabulary(article, all_words)
             if lower in vocabulary and not text.islower():
                 continue
             suggestions = tuple(_match_case(s, text) for s in entry.suggestions)
@@ -204,7 +211,7 @@ def find_typos(article: Article, lexicon: Lexicon, allow: Iterable[str] = ()) ->
         if _derived(lower, lexicon):
             continue
         if vocabulary is None:
-            vocabulary = article_vocabulary(article)
+            vocabulary = article_vocabulary(article, all_words)
         if lower in vocabulary:
             continue
         candidates = _model_candidates(lower, lexicon)

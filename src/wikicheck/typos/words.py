@@ -53,6 +53,10 @@ def prose_words(article: Article) -> Iterator[Word]:
 
 def _neighbour(source: str, index: int, step: int) -> str:
     """The character next to a word, looking through '' and ''' markup."""
+    if not 0 <= index < len(source):
+        return " "
+    if source[index] != "'":
+        return source[index]
     probe = index
     while 0 <= probe < len(source) and source[probe] == "'":
         probe += step

@@ -1,0 +1,22 @@
+"""Analyses several rules need, computed once per article through ``RuleContext.memo``."""
+
+from __future__ import annotations
+
+from ..cs1 import cs1_citations
+from ..cs1.citation_dates import CheckedDate, citation_dates
+from ..model import Citation
+from ..typos.words import Word, prose_words
+from ._base import RuleContext
+
+
+def dated_citations(ctx: RuleContext) -> list[tuple[Citation, list[CheckedDate]]]:
+    """Each CS1 citation with its dates as CS1 judges them."""
+    return ctx.memo(
+        "citation-dates",
+        lambda: [(c, citation_dates(c, ctx.today)) for c in cs1_citations(ctx.article)],
+    )
+
+
+def words(ctx: RuleContext) -> list[Word]:
+    """The article's prose words."""
+    return ctx.memo("prose-words", lambda: list(prose_words(ctx.article)))
