@@ -11,8 +11,10 @@ from ..resources import load_toml
 _ENUMERATED = re.compile(r"^([A-Za-z-]*?)(\d+)([A-Za-z-]*)$")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class ParameterTable:
+    """Hashable by identity (eq=False), so that per-name lookups can be memoised."""
+
     aliases: dict[str, str]
     basic: frozenset[str]
     per_template: dict[str, frozenset[str]]
@@ -21,6 +23,9 @@ class ParameterTable:
 
     def canonical(self, name: str) -> str:
         """``accessdate`` -> ``access-date``; ``author2`` -> ``last2``; unknown names unchanged."""
+        return _canonical(self, name)
+
+    def _resolve(self, name: str) -> str:
         if name in self.aliases:
             return self._number(self.aliases[name], "")
         match = _ENUMERATED.match(name)
@@ -33,6 +38,9 @@ class ParameterTable:
 
     def is_known(self, canonical: str, template: str) -> bool:
         """Whether the module accepts this canonical name in this template."""
+        return _is_known(self, canonical, template)
+
+    def _check(self, canonical: str, template: str) -> bool:
         pattern = _pattern(canonical)
         extra = self.per_template.get(template, frozenset())
         return any(
@@ -69,3 +77,14 @@ def parameter_table() -> ParameterTable:
         url_params=frozenset(data["urls"]["params"]),
         removed=dict(data["removed"]),
     )
+
+
+# A page has thousands of citation parameters but a few hundred distinct names.
+@cache
+def _canonical(table: ParameterTable, name: str) -> str:
+    return table._resolve(name)
+
+
+@cache
+def _is_known(table: ParameterTable, canonical: str, template: str) -> bool:
+    return table._check(canonical, template)

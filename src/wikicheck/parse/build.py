@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any
 
 from mwparserfromhell.nodes import (
@@ -89,6 +90,13 @@ class _Context:
 _TOP = _Context()
 
 
+@cache
+def _derive(ctx: _Context, **changes: Any) -> _Context:
+    """``dataclasses.replace`` memoised: a page has a handful of distinct contexts, and the
+    walk derives one for every node."""
+    return replace(ctx, **changes)
+
+
 class ArticleCollector:
     """Walks a parsed page once and gathers the parts of the article model."""
 
@@ -142,7 +150,7 @@ class ArticleCollector:
         elif isinstance(node, Comment):
             self.comments.append(model.Comment(node.contents, self._span(node)))
         elif isinstance(node, Argument):
-            inner = replace(ctx, text=None)
+            inner = _derive(ctx, text=None)
             self._code(node.name, inner)
             self._code(node.default, inner)
 
@@ -180,7 +188,7 @@ class ArticleCollector:
         template = model.Template(name, raw_name, span, name_span, params, ctx.template_depth)
         self.templates.append(template)
 
-        inner = replace(
+        inner = _derive(
             ctx,
             text=None,
             template_depth=ctx.template_depth + 1,
@@ -197,9 +205,9 @@ class ArticleCollector:
                 self._code(param.name, inner)
             param_ctx = inner
             if list_group is not None and parsed.name == "refs":
-                param_ctx = replace(inner, list_group=self._list_group(template, list_group))
+                param_ctx = _derive(inner, list_group=self._list_group(template, list_group))
             elif is_citation and table.canonical(parsed.name) in table.url_params:
-                param_ctx = replace(inner, citation_url_param=table.canonical(parsed.name))
+                param_ctx = _derive(inner, citation_url_param=table.canonical(parsed.name))
             before = len(self.external_links)
             self._code(param.value, param_ctx)
             link_count[parsed.name] = len(self.external_links) - before
@@ -322,7 +330,7 @@ class ArticleCollector:
         return values
 
     def _walk_attributes(self, node: Tag, ctx: _Context) -> None:
-        inner = replace(ctx, text=None, sections_allowed=False)
+        inner = _derive(ctx, text=None, sections_allowed=False)
         for attribute in node.attributes:
             self._code(attribute.name, inner)
             self._code(attribute.value, inner)
@@ -338,7 +346,7 @@ class ArticleCollector:
             self.reference_lists.append(model.ReferenceList("references", group, span))
             self._walk_attributes(node, ctx)
             if not node.self_closing:
-                inner = replace(ctx, text=None, sections_allowed=False, list_group=group)
+                inner = _derive(ctx, text=None, sections_allowed=False, list_group=group)
                 self._code(node.contents, inner)
             return
         kinds = tag_kinds()
@@ -350,7 +358,7 @@ class ArticleCollector:
                 text = None
         self._walk_attributes(node, ctx)
         if not node.self_closing:
-            inner = replace(
+            inner = _derive(
                 ctx, text=text, sections_allowed=ctx.sections_allowed and text is not None
             )
             self._code(node.contents, inner)
@@ -368,7 +376,7 @@ class ArticleCollector:
         is_reuse = name is not None and (content is None or not content.strip())
         self._walk_attributes(node, ctx)
         first_citation = len(self.citations)
-        inner = replace(ctx, text=None, in_ref=True, sections_allowed=False, list_group=None)
+        inner = _derive(ctx, text=None, in_ref=True, sections_allowed=False, list_group=None)
         self._code(node.contents if not node.self_closing else None, inner)
         citation = self.citations[first_citation] if len(self.citations) > first_citation else None
         self.refs.append(
@@ -399,7 +407,7 @@ class ArticleCollector:
             elif _INTERWIKI.match(folded):
                 namespace = "interwiki"
         text = None if node.text is None else self._slice(self._span(node.text))
-        no_text = replace(ctx, text=None, sections_allowed=False)
+        no_text = _derive(ctx, text=None, sections_allowed=False)
         if namespace == "Category" and not escaped:
             self.categories.append(model.Category(normalize_title(rest), text, span))
             self._code(node.title, no_text)
@@ -408,7 +416,7 @@ class ArticleCollector:
         self.wikilinks.append(model.Wikilink(target, text, span, namespace))
         label_ctx = no_text
         if ctx.text is not None and namespace.lower() not in _NO_TEXT_NAMESPACES:
-            label_ctx = replace(no_text, text=TextContext.LINK)
+            label_ctx = _derive(no_text, text=TextContext.LINK)
         if node.text is None:
             self._code(node.title, label_ctx)
         else:
@@ -425,8 +433,8 @@ class ArticleCollector:
             origin = LinkOrigin.BRACKETED if node.brackets else LinkOrigin.BARE
             param = None
         self.external_links.append(model.ExternalLink(url, title, span, origin, param))
-        label_ctx = replace(ctx, text=TextContext.LINK if ctx.text is not None else None)
-        self._code(node.url, replace(ctx, text=None))
+        label_ctx = _derive(ctx, text=TextContext.LINK if ctx.text is not None else None)
+        self._code(node.url, _derive(ctx, text=None))
         self._code(node.title, label_ctx)
 
     def _heading(self, node: Heading, ctx: _Context) -> None:
@@ -441,4 +449,4 @@ class ArticleCollector:
                 )
             )
         heading_text = TextContext.HEADING if ctx.text is not None else None
-        self._code(node.title, replace(ctx, text=heading_text))
+        self._code(node.title, _derive(ctx, text=heading_text))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import string
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -80,28 +80,43 @@ _EDIT_PRIOR = {"transpose": 0.6, "double": 0.4, "vowel": 0.3, "other": 0.0}
 _VOWELS = set("aeiou")
 
 
-def _edits(word: str) -> dict[str, str]:
-    """Every string one edit from ``word``, with the kind of slip that would explain it."""
+def _edits(word: str, known: Mapping[str, float]) -> dict[str, str]:
+    """Words of ``known`` one edit from ``word``, with the kind of slip that would explain it.
+
+    Each kind's strings are built with set comprehensions and intersected with the lexicon's
+    keys in C; only the few real words are looked at in Python.
+    """
+    splits = [(word[:index], word[index:]) for index in range(len(word) + 1)]
+    letters = _LETTERS
+    transposed = {
+        left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1
+    }
+    dropped = {left + right[1:] for left, right in splits if right}  # the typist added a letter
+    replaced = {left + letter + right[1:] for left, right in splits if right for letter in letters}
+    inserted = {left + letter + right for left, right in splits for letter in letters}
+    keys = known.keys()
     edits: dict[str, str] = {}
-
-    def add(candidate: str, kind: str) -> None:
-        if candidate != word and _EDIT_PRIOR[kind] > _EDIT_PRIOR[edits.get(candidate, "other")]:
-            edits[candidate] = kind
-        edits.setdefault(candidate, kind)
-
-    for index in range(len(word) + 1):
-        left, right = word[:index], word[index:]
-        if right:
-            doubled = left[-1:] == right[0] or right[1:2] == right[0]
-            add(left + right[1:], "double" if doubled else "other")  # the typist added a letter
-            for letter in _LETTERS:
-                vowels = right[0] in _VOWELS and letter in _VOWELS
-                add(left + letter + right[1:], "vowel" if vowels else "other")
-        if len(right) > 1:
-            add(left + right[1] + right[0] + right[2:], "transpose")
-        for letter in _LETTERS:
-            doubled = letter == left[-1:] or letter == right[:1]
-            add(left + letter + right, "double" if doubled else "other")  # the typist dropped one
+    for candidate in (replaced | inserted | dropped) & keys:
+        edits[candidate] = "other"
+    for candidate in inserted & keys:  # the typist dropped a letter: doubled ones are likelier
+        index = next(
+            i for i in range(len(word) + 1) if candidate[i] != word[i : i + 1] or i == len(word)
+        )
+        if candidate[index] in (
+            candidate[index - 1 : index] or " ",
+            candidate[index + 1 : index + 2] or " ",
+        ):
+            edits[candidate] = "double"
+    for candidate in dropped & keys:
+        index = next(i for i in range(len(candidate) + 1) if word[i] != candidate[i : i + 1])
+        if word[index] in (word[index - 1 : index] or " ", word[index + 1 : index + 2] or " "):
+            edits[candidate] = "double"
+    for candidate in replaced & keys:
+        index = next(i for i in range(len(word)) if word[i] != candidate[i])
+        if word[index] in _VOWELS and candidate[index] in _VOWELS:
+            edits[candidate] = "vowel"
+    for candidate in transposed & keys:
+        edits[candidate] = "transpose"
     edits.pop(word, None)
     return edits
 
@@ -155,7 +170,7 @@ def _model_candidates(word: str, lexicon: Lexicon) -> list[tuple[float, str]]:
     by frequency plus how likely that slip is. A slip of the first letter is rare, and
     allowing it mostly finds names."""
     found = []
-    for candidate, kind in _edits(word).items():
+    for candidate, kind in _edits(word, lexicon.zipf).items():
         same_start = candidate[:1] == word[:1] or candidate[:2] == word[1::-1]
         zipf = lexicon.frequency(candidate)
         if same_start and zipf >= COMMON:

@@ -66,18 +66,26 @@ def _neighbour(source: str, index: int, step: int) -> str:
 
 
 def _words(source: str, text: str, offset: int) -> Iterator[Word]:
+    length = len(source)
     for match in _WORD.finditer(text):
         start, end = offset + match.start(), offset + match.end()
-        before, after = _neighbour(source, start - 1, -1), _neighbour(source, end, 1)
-        affix = (before == "-" and not source[start - 2 : start - 1].isalpha()) or (
-            after == "-" and not source[end + 1 : end + 2].isalpha()
-        )
+        before = source[start - 1] if start > 0 else " "
+        after = source[end] if end < length else " "
+        if before == "'":
+            before = _neighbour(source, start - 1, -1)
+        if after == "'":
+            after = _neighbour(source, end, 1)
         link_trail = source[end : end + 2] == "]]" and source[end + 2 : end + 3].isalpha()
         fragment = (
-            before.isalnum() or after.isalnum() or affix or link_trail
+            before.isalnum() or after.isalnum() or link_trail
             or before in _MARKUP_BEFORE or after in _MARKUP_AFTER
+            or (before == "-" and not source[start - 2 : start - 1].isalpha())
+            or (after == "-" and not source[end + 1 : end + 2].isalpha())
         )  # fmt: skip
-        yield Word(match.group(), start, end, _starts_sentence(source, start), fragment)
+        word = match.group()
+        # Only capitalised words care whether they open a sentence.
+        sentence_start = word[0].isupper() and _starts_sentence(source, start)
+        yield Word(word, start, end, sentence_start, fragment)
 
 
 def _starts_sentence(source: str, start: int) -> bool:

@@ -1,0 +1,121 @@
+"""Speed on ../shared/corpus/articles: bare parse, model, full lint, --jobs 1 vs 2, wikilint.
+
+    python benchmarks/speed.py [--repeat N] [--profile] [--no-wikilint]
+
+Everything is measured in this one run, on this machine, so the ratios compare like with like.
+The baseline is mwparserfromhell.parse(text, skip_style_tags=True), the parse wikicheck
+itself starts from. wikilint (npm) is installed into a temporary directory from the npm
+registry when node and npm are present; the script says so when it cannot.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import gc
+import io
+import os
+import pstats
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import mwparserfromhell
+
+import wikicheck
+from wikicheck import Settings
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "articles"
+SETTINGS = Settings(today=__import__("datetime").date(2026, 11, 23))
+
+
+def best_of(repeat: int, texts: list[str], work: Callable[[str], object]) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        gc.collect()
+        started = time.perf_counter()
+        for text in texts:
+            work(text)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def cli_seconds(jobs: int) -> float:
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "wikicheck", "lint", "--isolated", str(CORPUS), "--jobs", str(jobs),
+         "--today", "2026-11-23", "--format", "json"],
+        stdout=subprocess.DEVNULL, check=False,
+    )  # fmt: skip
+    return time.perf_counter() - started
+
+
+def wikilint_seconds(paths: list[Path]) -> str:
+    if not (shutil.which("node") and shutil.which("npm")):
+        return "wikilint: not run (node or npm is not installed here)"
+    with tempfile.TemporaryDirectory() as folder:
+        install = subprocess.run(
+            ["npm", "install", "--silent", "--no-audit", "--no-fund", "wikilint"],
+            cwd=folder, capture_output=True, text=True, check=False, timeout=600,
+        )  # fmt: skip
+        binary = Path(folder) / "node_modules" / ".bin" / "wikilint"
+        if install.returncode != 0 or not binary.exists():
+            return f"wikilint: not run (npm install failed: {install.stderr.strip()[:200]})"
+        version = subprocess.run(
+            [str(binary), "--version"], capture_output=True, text=True, check=False
+        )
+        started = time.perf_counter()
+        subprocess.run(
+            [str(binary), "--config", "enwiki", *map(str, paths)],
+            capture_output=True, check=False, timeout=1800,
+        )  # fmt: skip
+        elapsed = time.perf_counter() - started
+        name = version.stdout.strip() or "wikilint"
+        return f"{name} (npm, enwiki config, one process): {elapsed:.2f} s"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--no-wikilint", action="store_true")
+    args = parser.parse_args()
+    paths = sorted(CORPUS.glob("*.wiki"))
+    texts = [path.read_text(encoding="utf-8") for path in paths]
+    megabytes = sum(len(text.encode("utf-8")) for text in texts) / 1e6
+    wikicheck.lint("warm up", settings=SETTINGS)  # load the word list once, outside the timings
+    print(
+        f"{len(texts)} articles, {megabytes:.1f} MB, {os.cpu_count()} cores, best of {args.repeat}"
+    )
+    bare = best_of(args.repeat, texts, lambda t: mwparserfromhell.parse(t, skip_style_tags=True))
+    model = best_of(args.repeat, texts, wikicheck.parse)
+    lint = best_of(args.repeat, texts, lambda t: wikicheck.lint(t, settings=SETTINGS))
+    for name, seconds in (
+        ("mwparserfromhell.parse", bare),
+        ("wikicheck.parse", model),
+        ("wikicheck.lint (all offline rules)", lint),
+    ):
+        rate, ratio = megabytes / seconds, seconds / bare
+        print(f"  {name:<36} {seconds:6.2f} s  {rate:5.2f} MB/s  {ratio:4.2f}x bare parse")
+    one, two = cli_seconds(1), cli_seconds(2)
+    print(f"  wikicheck lint --jobs 1 (CLI)        {one:6.2f} s")
+    print(f"  wikicheck lint --jobs 2 (CLI)        {two:6.2f} s  speed-up {one / two:.2f}x")
+    if not args.no_wikilint:
+        print(f"  {wikilint_seconds(paths)}")
+    if args.profile:
+        profile = cProfile.Profile()
+        profile.enable()
+        for text in texts:
+            wikicheck.lint(text, settings=SETTINGS)
+        profile.disable()
+        out = io.StringIO()
+        pstats.Stats(profile, stream=out).sort_stats("tottime").print_stats(15)
+        print(out.getvalue())
+
+
+if __name__ == "__main__":
+    main()
