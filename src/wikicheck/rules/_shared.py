@@ -5,6 +5,8 @@ from __future__ import annotations
 from ..cs1 import cs1_citations
 from ..cs1.citation_dates import CheckedDate, citation_dates
 from ..model import Citation
+from ..typos.detector import interesting
+from ..typos.lexicon import lexicon
 from ..typos.words import Word, prose_words
 from ._base import RuleContext
 
@@ -17,6 +19,6 @@ def dated_citations(ctx: RuleContext) -> list[tuple[Citation, list[CheckedDate]]
     )
 
 
-def words(ctx: RuleContext) -> list[Word]:
-    """The article's prose words."""
-    return ctx.memo("prose-words", lambda: list(prose_words(ctx.article)))
+def typo_words(ctx: RuleContext) -> list[Word]:
+    """The prose words the typo detector needs to look at (see ``detector.interesting``)."""
+    return ctx.memo("typo-words", lambda: list(prose_words(ctx.article, interesting(lexicon()))))

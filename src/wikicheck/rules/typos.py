@@ -6,12 +6,15 @@ import re
 from collections.abc import Iterator
 
 from ..findings import Applicability, Category, Edit, Finding, Fix, Severity
-from ..model import Article, Span
+from ..model import Article, Span, TextContext
 from ..typos.detector import Source, find_typos
 from ..typos.lexicon import lexicon
+from ..typos.words import prose_words_between
 from ._base import FixAvailability, RuleContext, rule
-from ._shared import words
+from ._shared import typo_words
 
+# A lowercase word (or a capitalised one) followed by the same word in lowercase: "The the".
+_REPEAT = re.compile(r"(?<![\w'’-])([a-z]+)[ \t]+(\1)(?![\w'’-])", re.IGNORECASE)
 _LEGITIMATE_REPEATS = frozenset(
     {
         "had",
@@ -68,7 +71,7 @@ def misspelling(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     unsafe fix; several suggestions are shown without a fix.
     """
     allow = [str(word) for word in ctx.options.get("allow", [])]
-    for typo in find_typos(article, lexicon(), words(ctx), allow):
+    for typo in find_typos(article, lexicon(), typo_words(ctx), allow):
         span = Span(typo.start, typo.end)
         fix = None
         if len(typo.suggestions) == 1:
@@ -116,26 +119,23 @@ def repeated_word(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 
     Fix: unsafe: the second copy is removed.
     """
-    previous = None
-    for word in words(ctx):
-        if (
-            previous is not None
-            and word.text.lower() == previous.text.lower()
-            and word.text.islower()  # "Opa Opa" is a name; "The the" is still a slip
-            and word.text.isascii()
-            and len(word.text) > 1
-            and word.text not in _LEGITIMATE_REPEATS
-            and re.fullmatch(r"[ \t]+", article.source[previous.end : word.start])
-            and not word.fragment
-            and not previous.fragment
-        ):
-            span = Span(previous.end, word.end)
+    for run in article.text_runs:
+        if run.context is TextContext.QUOTE:
+            continue
+        for match in _REPEAT.finditer(run.text):
+            first, second = match.group(1), match.group(2)
+            if second in _LEGITIMATE_REPEATS or first.lower() != second:
+                continue
+            start = run.span.start + match.start(2)
+            pair = prose_words_between(article, run, match)
+            if len(pair) != 2 or any(word.fragment for word in pair):
+                continue  # inside italics or quotes, or glued to markup
+            span = Span(run.span.start + match.end(1), start + len(second))
             yield ctx.finding(
-                Span(word.start, word.end),
-                f'"{word.text}" is repeated',
-                Fix(f'Remove the second "{word.text}"', (Edit(span, ""),), Applicability.UNSAFE),
+                Span(start, start + len(second)),
+                f'"{second}" is repeated',
+                Fix(f'Remove the second "{second}"', (Edit(span, ""),), Applicability.UNSAFE),
             )
-        previous = word
 
 
 RULES = (misspelling, repeated_word)

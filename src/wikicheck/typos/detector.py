@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import string
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -186,7 +186,7 @@ def find_typos(
 ) -> Iterator[Typo]:
     """Typos in ``words`` (the article's prose words; computed when not given)."""
     allowed = {word.lower() for word in allow}
-    all_words = list(prose_words(article)) if words is None else words
+    all_words = list(prose_words(article, interesting(lexicon))) if words is None else words
     words = [word for word in all_words if not word.fragment]
     uses = Counter(word.text.lower() for word in words)
     vocabulary: set[str] | None = None
@@ -238,6 +238,21 @@ def find_typos(
             continue  # two plausible corrections: the reader's guess is as good as ours
         confidence = min(0.9, 0.4 + (best_zipf - COMMON) * 0.1 + (0.1 if not runner_up else 0.0))
         yield Typo(text, word.start, word.end, (best,), round(confidence, 2), Source.MODEL, False)
+
+
+def interesting(lexicon: Lexicon) -> Callable[[str], bool]:
+    """A cheap first look: could this word be reported, or vouch for another (a capital)?
+
+    Common lowercase words, nearly all of the prose, stop here after one dictionary lookup.
+    """
+    zipf, misspellings = lexicon.zipf, lexicon.misspellings
+
+    def keep(text: str) -> bool:
+        if text[:1].isupper():
+            return True
+        return text in misspellings or (len(text) >= MIN_LENGTH and zipf.get(text, 0.0) < KNOWN)
+
+    return keep
 
 
 def _match_case(suggestion: str, original: str) -> str:

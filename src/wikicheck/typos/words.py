@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from ..model import Article, TextContext
+from ..model import Article, TextContext, TextRun
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _HIDING = re.compile(r"'{2,}|\"|“|”")
@@ -26,29 +26,32 @@ class Word:
     ("2nd", '''A'''griculture, "the suffix -ane"): not a word the reader sees on its own."""
 
 
-def prose_words(article: Article) -> Iterator[Word]:
+def prose_words(article: Article, keep: Callable[[str], bool] | None = None) -> Iterator[Word]:
     """Words of prose text runs, leaving out italics (foreign words, titles) and quotations.
 
     Italic ('' … '') and quoted ("…", “…”) stretches are paired within one text run: carrying
     the state across links and templates, as MediaWiki's full quote algorithm would, turns one
-    odd apostrophe into a wrong state for the rest of the paragraph.
+    odd apostrophe into a wrong state for the rest of the paragraph. ``keep`` filters words by
+    their text before the (costlier) look at their surroundings.
     """
-    source = article.source
     for run in article.text_runs:
-        if run.context is TextContext.QUOTE:
-            continue
-        text = run.text
-        position = 0
-        hidden = False
-        for marker in [*_HIDING.finditer(text), None]:
-            end = marker.start() if marker else len(text)
-            if not hidden:
-                yield from _words(source, text[position:end], run.span.start + position)
-            if marker is None:
-                break
-            if len(marker.group()) != 3:  # ''' is bold and hides nothing
-                hidden = not hidden
-            position = marker.end()
+        if run.context is not TextContext.QUOTE:
+            yield from _run_words(article.source, run, keep)
+
+
+def _run_words(source: str, run: TextRun, keep: Callable[[str], bool] | None) -> Iterator[Word]:
+    text = run.text
+    position = 0
+    hidden = False
+    for marker in [*_HIDING.finditer(text), None]:
+        end = marker.start() if marker else len(text)
+        if not hidden:
+            yield from _words(source, text[position:end], run.span.start + position, keep)
+        if marker is None:
+            break
+        if len(marker.group()) != 3:  # ''' is bold and hides nothing
+            hidden = not hidden
+        position = marker.end()
 
 
 def _neighbour(source: str, index: int, step: int) -> str:
@@ -65,9 +68,13 @@ def _neighbour(source: str, index: int, step: int) -> str:
     return source[probe] if 0 <= probe < len(source) else " "
 
 
-def _words(source: str, text: str, offset: int) -> Iterator[Word]:
+def _words(
+    source: str, text: str, offset: int, keep: Callable[[str], bool] | None
+) -> Iterator[Word]:
     length = len(source)
     for match in _WORD.finditer(text):
+        if keep is not None and not keep(match.group()):
+            continue
         start, end = offset + match.start(), offset + match.end()
         before = source[start - 1] if start > 0 else " "
         after = source[end] if end < length else " "
@@ -93,3 +100,11 @@ def _starts_sentence(source: str, start: int) -> bool:
     while index >= 0 and source[index] in " \t\"'“‘([*#:":
         index -= 1
     return index < 0 or source[index] in _SENTENCE_END or source[index] == "\n"
+
+
+def prose_words_between(article: Article, run: TextRun, match: re.Match[str]) -> list[Word]:
+    """The prose words of ``run`` inside ``match`` (a match on ``run.text``), leaving out
+    italics and quotations as ``prose_words`` does."""
+    start, end = run.span.start + match.start(), run.span.start + match.end()
+    words = _run_words(article.source, run, None)
+    return [word for word in words if start <= word.start and word.end <= end]
