@@ -12,6 +12,14 @@ import pytest
 from .conftest import IN_CI, ROOT
 
 
+def try_repo(repo: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """Run this checkout's wikicheck hook on every file of ``repo``."""
+    return subprocess.run(
+        ["pre-commit", "try-repo", str(ROOT), "wikicheck", "--all-files"],
+        cwd=repo, env=env, capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+
+
 @pytest.mark.slow
 def test_hook_runs_on_wikitext_files(tmp_path: Path) -> None:
     if shutil.which("pre-commit") is None or shutil.which("git") is None:
@@ -30,27 +38,11 @@ def test_hook_runs_on_wikitext_files(tmp_path: Path) -> None:
     (repo / "notes.txt").write_text("== A ==\n==== B ====\n")
     subprocess.run(["git", "init", "-q"], cwd=repo, check=True, env=env)
     subprocess.run(["git", "add", "."], cwd=repo, check=True, env=env)
-    result = subprocess.run(
-        ["pre-commit", "try-repo", str(ROOT), "wikicheck", "--all-files"],
-        cwd=repo,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    result = try_repo(repo, env)
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert "bad.wiki:2:1: WC101" in output
     assert "notes.txt" not in output
     (repo / "bad.wiki").write_text("== A ==\n=== B ===\nText.\n")
-    result = subprocess.run(
-        ["pre-commit", "try-repo", str(ROOT), "wikicheck", "--all-files"],
-        cwd=repo,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    result = try_repo(repo, env)
     assert result.returncode == 0, result.stdout + result.stderr
