@@ -153,6 +153,11 @@ class Citation:
                 return param
         return None
 
+    def filled(self, name: str) -> CitationParam | None:
+        """The parameter MediaWiki would use, if it is there and not empty (CS1's is_set)."""
+        param = self.get(name)
+        return param if param is not None and param.value else None
+
     def value(self, name: str) -> str:
         param = self.get(name)
         return param.value if param is not None else ""

@@ -36,9 +36,9 @@ def citation_dates(citation: Citation, today: dt.date) -> list[CheckedDate]:
     when ``|date=`` is empty, and under its own stricter rules otherwise.
     """
     checked: list[CheckedDate] = []
-    date = _value(citation, "date") or _value(citation, "air-date")
-    year = _value(citation, "year")
-    publication = _value(citation, "publication-date")
+    date = citation.filled("date") or citation.filled("air-date")
+    year = citation.filled("year")
+    publication = citation.filled("publication-date")
     if date is not None:
         checked.append(_check(date, DateKind.DATE, today))
         if year is not None:
@@ -52,7 +52,7 @@ def citation_dates(citation: Citation, today: dt.date) -> list[CheckedDate]:
     elif publication is not None:
         checked.append(_check(publication, DateKind.DATE, today))
     for name, kind in _OWN_KINDS.items():
-        param = _value(citation, name)
+        param = citation.filled(name)
         if param is not None:
             checked.append(_check(param, kind, today))
     return sorted(checked, key=lambda item: item.param.span.start)
@@ -64,11 +64,6 @@ def publication_date(dates: list[CheckedDate]) -> CitationDate | None:
         if checked.kind is DateKind.DATE:
             return checked.date
     return None
-
-
-def _value(citation: Citation, name: str) -> CitationParam | None:
-    param = citation.get(name)
-    return param if param is not None and param.value else None
 
 
 def _check(param: CitationParam, kind: DateKind, today: dt.date) -> CheckedDate:

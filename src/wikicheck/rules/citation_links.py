@@ -12,7 +12,7 @@ from ..cs1.date_suggest import format_date
 from ..cs1.dates import DateProblem
 from ..cs1.params import parameter_table
 from ..findings import Applicability, Category, Edit, Finding, Fix, Severity
-from ..model import Article, Citation, CitationParam, Span
+from ..model import Article, CitationParam, Span
 from ._base import RuleContext, rule
 from ._shared import dated_citations
 
@@ -25,11 +25,6 @@ _EXTERNAL_LINK = re.compile(
     r"\[(?:[a-z][a-z0-9+.-]*:)?//[^\s\]]+|(?:^|\s)(?:https?|ftp)://\S|^//\S", re.IGNORECASE
 )
 _ARCHIVED_COPY = re.compile(r"^archived?\s+copy$", re.IGNORECASE)
-
-
-def _set(citation: Citation, name: str) -> CitationParam | None:
-    param = citation.get(name)
-    return param if param is not None and param.value else None
 
 
 def _whole(article: Article, param: CitationParam) -> Span:
@@ -55,11 +50,11 @@ def access_date_without_url(article: Article, ctx: RuleContext) -> Iterator[Find
         {{cite book |title=T |url=https://example.org/book |access-date=2024-01-01}}
     """
     for citation in cs1_citations(article):
-        accessed = _set(citation, "access-date")
+        accessed = citation.filled("access-date")
         if (
             accessed
-            and not _set(citation, "url")
-            and not any(_set(citation, n) for n in _CHAPTER_URLS)
+            and not citation.filled("url")
+            and not any(citation.filled(n) for n in _CHAPTER_URLS)
         ):
             yield ctx.finding(_whole(article, accessed), f"|{accessed.raw_name}= requires |url=")
 
@@ -82,8 +77,8 @@ def archive_url_without_date(article: Article, ctx: RuleContext) -> Iterator[Fin
         {{cite web |url=https://example.org/a |title=T |archive-url=https://web.archive.org/web/20200101000000/https://example.org/a |archive-date=2020-01-01}}
     """
     for citation in cs1_citations(article):
-        archive = _set(citation, "archive-url")
-        if archive and not _set(citation, "archive-date"):
+        archive = citation.filled("archive-url")
+        if archive and not citation.filled("archive-date"):
             yield ctx.finding(
                 _whole(article, archive), f"|{archive.raw_name}= requires |archive-date="
             )
@@ -107,8 +102,8 @@ def archive_date_without_url(article: Article, ctx: RuleContext) -> Iterator[Fin
         {{cite web |url=https://example.org/a |title=T |archive-url=https://web.archive.org/web/20200101000000/https://example.org/a |archive-date=2020-01-01}}
     """
     for citation in cs1_citations(article):
-        date = _set(citation, "archive-date")
-        if date and not _set(citation, "archive-url"):
+        date = citation.filled("archive-date")
+        if date and not citation.filled("archive-url"):
             yield ctx.finding(_whole(article, date), f"|{date.raw_name}= requires |archive-url=")
 
 
@@ -130,11 +125,11 @@ def archive_url_without_url(article: Article, ctx: RuleContext) -> Iterator[Find
         {{cite web |url=https://example.org/a |title=T |archive-url=https://web.archive.org/web/20200101000000/https://example.org/a |archive-date=2020-01-01}}
     """
     for citation in cs1_citations(article):
-        archive = _set(citation, "archive-url")
+        archive = citation.filled("archive-url")
         if (
             archive
-            and not _set(citation, "url")
-            and not any(_set(citation, n) for n in _CHAPTER_URLS)
+            and not citation.filled("url")
+            and not any(citation.filled(n) for n in _CHAPTER_URLS)
         ):
             yield ctx.finding(_whole(article, archive), f"|{archive.raw_name}= requires |url=")
 
@@ -164,7 +159,7 @@ def malformed_archive_url(article: Article, ctx: RuleContext) -> Iterator[Findin
         {{cite web |url=https://example.org/a |title=T |archive-url=https://web.archive.org/web/20200101000000/https://example.org/a |archive-date=2020-01-01}}
     """
     for citation in cs1_citations(article):
-        archive = _set(citation, "archive-url")
+        archive = citation.filled("archive-url")
         check = check_wayback_url(archive.value) if archive else None
         if archive and check and check.problem:
             yield ctx.finding(
@@ -196,7 +191,7 @@ def archive_date_mismatch(article: Article, ctx: RuleContext) -> Iterator[Findin
     for citation, dates in dated_citations(ctx):
         if any(isinstance(checked.result, DateProblem) for checked in dates):
             continue
-        archive = _set(citation, "archive-url")
+        archive = citation.filled("archive-url")
         check = check_wayback_url(archive.value) if archive else None
         if check is None or check.timestamp is None:
             continue
@@ -234,8 +229,8 @@ def url_status_without_archive(article: Article, ctx: RuleContext) -> Iterator[F
         {{cite web |url=https://example.org/a |title=T}}{{dead link|date=May 2024}}
     """
     for citation in cs1_citations(article):
-        status = _set(citation, "url-status")
-        if status and not _set(citation, "archive-url"):
+        status = citation.filled("url-status")
+        if status and not citation.filled("archive-url"):
             yield ctx.finding(
                 _whole(article, status),
                 f"CS1 maint: url-status: |url-status={status.value} without |archive-url=",
@@ -258,8 +253,8 @@ def archived_copy_title(article: Article, ctx: RuleContext) -> Iterator[Finding]
         {{cite web |url=https://example.org/a |title=Annual report 2019 |archive-url=https://web.archive.org/web/20200101000000/https://example.org/a |archive-date=2020-01-01}}
     """
     for citation in cs1_citations(article):
-        title = _set(citation, "title")
-        if title and _set(citation, "archive-url") and _ARCHIVED_COPY.match(title.value):
+        title = citation.filled("title")
+        if title and citation.filled("archive-url") and _ARCHIVED_COPY.match(title.value):
             yield ctx.finding(
                 title.value_span.trimmed(article.source),
                 f'CS1 maint: archived copy as title: "{title.value}" is a placeholder',
@@ -283,7 +278,7 @@ def bad_citation_url(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """
     urls = parameter_table().url_params
     for citation in cs1_citations(article):
-        original = _set(citation, "url")
+        original = citation.filled("url")
         for param in citation.params:
             if param.name not in urls or not param.value or "{{" in param.value:
                 continue  # a template builds the URL: only its expansion could be judged
@@ -321,9 +316,9 @@ def missing_url(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """
     needs_url = check_data().requires_url
     for citation in cs1_citations(article):
-        web_citation = citation.cs1 == "Citation" and _set(citation, "website")
-        if (citation.cs1 in needs_url or web_citation) and not _set(citation, "url"):
-            if citation.cs1 in needs_url and _set(citation, "archive-url"):
+        web_citation = citation.cs1 == "Citation" and citation.filled("website")
+        if (citation.cs1 in needs_url or web_citation) and not citation.filled("url"):
+            if citation.cs1 in needs_url and citation.filled("archive-url"):
                 continue  # reported as archive-url without url instead
             yield ctx.finding(citation.span, f"{{{{{citation.template}}}}}: Missing or empty |url=")
 

@@ -9,7 +9,7 @@ from ..cs1 import cs1_citations
 from ..cs1.checks import check_data
 from ..cs1.params import parameter_table
 from ..findings import Applicability, Category, Edit, Finding, Fix, Severity
-from ..model import Article, Citation, CitationParam, Span
+from ..model import Article, CitationParam, Span
 from ..textutil import MEDIAWIKI_WHITESPACE, mediawiki_trim
 from ._base import FixAvailability, RuleContext, rule
 
@@ -27,11 +27,6 @@ _FORMAT_OF = {
     "transcript-format": "transcript-url", "conference-format": "conference-url",
     "map-format": "map-url", "section-format": "section-url",
 }  # fmt: skip
-
-
-def _set(citation: Citation, name: str) -> CitationParam | None:
-    param = citation.get(name)
-    return param if param is not None and param.value else None
 
 
 def _value_span(article: Article, param: CitationParam) -> Span:
@@ -58,7 +53,7 @@ def missing_title(article: Article, ctx: RuleContext) -> Iterator[Finding]:
         needed: tuple[str, ...] = ("series",) if citation.cs1 == "Cite episode" else _TITLES
         if citation.cs1 in ("Cite encyclopedia", "Citation"):
             needed = (*needed, "encyclopedia")
-        if not any(_set(citation, name) for name in needed):
+        if not any(citation.filled(name) for name in needed):
             what = "|series=" if citation.cs1 == "Cite episode" else "|title="
             yield ctx.finding(citation.span, f"Missing or empty {what}")
 
@@ -80,7 +75,7 @@ def generic_title(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """
     data = check_data()
     for citation in cs1_citations(article):
-        title = _set(citation, "title")
+        title = citation.filled("title")
         if title and data.is_generic_title(title.value):
             yield ctx.finding(
                 _value_span(article, title), f'Cite uses generic title: "{title.value}"'
@@ -200,7 +195,7 @@ def extra_text(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """
     for citation in cs1_citations(article):
         for name, pattern in _EXTRA_TEXT.items():
-            param = _set(citation, name)
+            param = citation.filled(name)
             if param is None:
                 continue
             stripped = pattern.sub("", param.value)
@@ -229,7 +224,7 @@ def missing_periodical(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     requires = check_data().requires_periodical
     for citation in cs1_citations(article):
         needed = requires.get(citation.cs1 or "")
-        if needed and not any(_set(citation, name) for name in _PERIODICALS):
+        if needed and not any(citation.filled(name) for name in _PERIODICALS):
             yield ctx.finding(citation.span, f"{citation.cs1} requires |{needed}=")
 
 
@@ -247,8 +242,8 @@ def format_without_url(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """
     for citation in cs1_citations(article):
         for format_name, url_name in _FORMAT_OF.items():
-            fmt = _set(citation, format_name)
-            if fmt and not _set(citation, url_name):
+            fmt = citation.filled(format_name)
+            if fmt and not citation.filled(url_name):
                 yield ctx.finding(
                     fmt.span.trimmed(article.source), f"|{fmt.raw_name}= requires |{url_name}="
                 )
@@ -280,7 +275,7 @@ def translated_title_without_title(article: Article, ctx: RuleContext) -> Iterat
             ):
                 continue
             base = param.name.removeprefix("trans-")
-            if not _set(citation, base) and not _set(citation, f"script-{base}"):
+            if not citation.filled(base) and not citation.filled(f"script-{base}"):
                 yield ctx.finding(
                     param.span.trimmed(article.source),
                     f"|{param.raw_name}= requires |{base}= or |script-{base}=",
@@ -304,7 +299,7 @@ def markup_in_periodical(article: Article, ctx: RuleContext) -> Iterator[Finding
     """
     for citation in cs1_citations(article):
         for name in (*_PERIODICALS, "publisher", "institution"):
-            param = _set(citation, name)
+            param = citation.filled(name)
             if param and "''" in param.value:
                 yield ctx.finding(
                     _value_span(article, param),
