@@ -15,7 +15,7 @@ from . import __version__
 from .config import find_config, is_excluded, load_config
 from .errors import ConfigError, InputError, WikicheckError
 from .findings import Severity
-from .inputs import STDIN, expand, read
+from .inputs import STDIN, Document, expand, read
 from .parse import parse
 from .registry import default_registry
 from .reporters import FORMATS, FileResult, Report
@@ -153,8 +153,7 @@ def _jobs(args: argparse.Namespace, settings: Settings) -> tuple[list[Job], list
         elif path in args.paths or not is_excluded(path, settings):
             jobs.append(Job(path, shown))  # exclude applies to files found in directories
     if args.wiki:
-        from .inputs import Document
-        from .wiki import fetch_pages
+        from .wiki import fetch_pages  # requests is imported only when a wiki is asked for
 
         if args.fix or args.diff:
             raise ConfigError("--fix and --diff do not apply to pages fetched with --wiki")
