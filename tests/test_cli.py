@@ -61,6 +61,18 @@ def test_json_output_schema(capsys: pytest.CaptureFixture[str]) -> None:
         "fix",
     }
     assert finding["code"] == "WC111"
+    assert finding["data"] == {}
+    entry = document["files"][0]
+    assert entry["fixed"] == 0
+    assert set(entry["maintenance"]) == {
+        "total",
+        "inline",
+        "banners",
+        "undated",
+        "by_kind",
+        "oldest",
+        "oldest_age_months",
+    }
     assert finding["fix"]["applicability"] == "safe"
     seed = document["files"][1]
     assert seed["error"] is None
