@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from wikicheck import Applicability, Category, Edit, Finding, Fix, Position, Severity, Span
 from wikicheck.cli import main
+from wikicheck.fix import apply_edits
 
 BROKEN = (
     "== A ==\r\n"
@@ -98,3 +100,12 @@ def test_parallel_output_matches_serial(tmp_path: Path, capsys: pytest.CaptureFi
     parallel = run(capsys, str(tmp_path), "--jobs", "2", "--format", "json")
     assert serial == parallel
     assert serial[0] == 2  # one file could not be read; the others were linted
+
+
+def test_a_fix_that_changes_nothing_is_not_counted() -> None:
+    noop = Fix("Keep it", (Edit(Span(0, 3), "abc"),), Applicability.SAFE)
+    finding = Finding(
+        "WC101", "heading-level-skip", Category.STRUCTURE, Severity.WARNING, "m", "p",
+        Span(0, 3), Position(1, 1), Position(1, 4), noop,
+    )  # fmt: skip
+    assert apply_edits("abcdef", [finding]) == ("abcdef", 0)

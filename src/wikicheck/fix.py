@@ -28,7 +28,9 @@ def apply_edits(text: str, findings: Iterable[Finding], *, unsafe: bool = False)
         if not applicable(finding, unsafe=unsafe):
             continue
         assert finding.fix is not None
-        edits = finding.fix.edits
+        edits = tuple(edit for edit in finding.fix.edits if _changes(text, edit))
+        if not edits:
+            continue  # the text already reads as the fix would make it
         if any(_overlaps(edit, other) for edit in edits for other in chosen):
             continue
         chosen.extend(edits)
@@ -36,6 +38,10 @@ def apply_edits(text: str, findings: Iterable[Finding], *, unsafe: bool = False)
     for edit in sorted(chosen, key=lambda edit: (edit.span.start, edit.span.end), reverse=True):
         text = text[: edit.span.start] + edit.replacement + text[edit.span.end :]
     return text, applied
+
+
+def _changes(text: str, edit: Edit) -> bool:
+    return text[edit.span.start : edit.span.end] != edit.replacement
 
 
 def _overlaps(first: Edit, second: Edit) -> bool:

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from .textutil import MEDIAWIKI_WHITESPACE, mediawiki_trim
+
 
 @dataclass(frozen=True, slots=True, order=True)
 class Span:
@@ -32,12 +34,13 @@ class Span:
         return self.start <= other.start and other.end <= self.end
 
     def trimmed(self, text: str) -> Span:
-        """This span without the whitespace at either end of ``text[start:end]``."""
+        """This span without the whitespace MediaWiki trims from parameter values at either
+        end of ``text[start:end]``, so that it covers exactly a ``Param.value``."""
         inner = text[self.start : self.end]
-        stripped = inner.strip()
+        stripped = mediawiki_trim(inner)
         if not stripped:
             return Span(self.start, self.start)
-        leading = len(inner) - len(inner.lstrip())
+        leading = len(inner) - len(inner.lstrip(MEDIAWIKI_WHITESPACE))
         return Span(self.start + leading, self.start + leading + len(stripped))
 
 
