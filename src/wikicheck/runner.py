@@ -74,19 +74,21 @@ def _run(job: Job, options: Options) -> Outcome:
     registry = default_registry()
     rules = [registry.get(code) for code in options.codes]
     today = options.settings.today or utc_today()
-    latest: list[Article] = []
+    # The fix loop lints the original and the final text; the report needs both again.
+    linted: dict[str, tuple[Article, list[Finding]]] = {}
 
     def lint_text(text: str) -> list[Finding]:
-        article = parse(text, path=job.shown)
-        latest[:] = [article]
-        return lint_article(article, settings=options.settings, rules=rules)
+        if text not in linted:
+            article = parse(text, path=job.shown)
+            linted[text] = (article, lint_article(article, settings=options.settings, rules=rules))
+        return linted[text][1]
 
-    def summary() -> dict[str, Any]:
-        return summarize(maintenance_tags(latest[0]), today)
+    def summary(text: str) -> dict[str, Any]:
+        return summarize(maintenance_tags(linted[text][0]), today)
 
     if options.fix is FixMode.NONE:
         findings = tuple(lint_text(document.text))
-        return Outcome(FileResult(job.shown, findings, maintenance=summary()))
+        return Outcome(FileResult(job.shown, findings, maintenance=summary(document.text)))
     fixed_text, count = fix_until_stable(document.text, lint_text, unsafe=options.unsafe)
     if options.fix is FixMode.DIFF:
         diff = "".join(
@@ -98,12 +100,16 @@ def _run(job: Job, options: Options) -> Outcome:
             )
         )
         findings = tuple(lint_text(document.text))
-        return Outcome(FileResult(job.shown, findings, diff=diff or None, maintenance=summary()))
+        result = FileResult(
+            job.shown, findings, diff=diff or None, maintenance=summary(document.text)
+        )
+        return Outcome(result)
     if count and job.path != STDIN and job.document is None:
         write_atomic(document, fixed_text)
     findings = tuple(lint_text(fixed_text))
     text_out = fixed_text if job.path == STDIN else None
-    return Outcome(FileResult(job.shown, findings, fixed=count, maintenance=summary()), text_out)
+    result = FileResult(job.shown, findings, fixed=count, maintenance=summary(fixed_text))
+    return Outcome(result, text_out)
 
 
 def run_jobs(jobs: Sequence[Job], options: Options, workers: int) -> list[Outcome]:
