@@ -27,9 +27,6 @@ class Span:
         if not 0 <= self.start <= self.end:
             raise ValueError(f"invalid span [{self.start}, {self.end})")
 
-    def __len__(self) -> int:
-        return self.end - self.start
-
     def contains(self, other: Span) -> bool:
         return self.start <= other.start and other.end <= self.end
 
@@ -70,10 +67,6 @@ class LineIndex:
         self._starts = starts
         self._length = len(text)
 
-    @property
-    def line_count(self) -> int:
-        return len(self._starts)
-
     def position(self, offset: int) -> Position:
         if not 0 <= offset <= self._length:
             raise ValueError(f"offset {offset} outside text of length {self._length}")
@@ -83,9 +76,6 @@ class LineIndex:
     def offset(self, position: Position) -> int:
         """The offset of a position; the inverse of :meth:`position`."""
         return self._starts[position.line - 1] + position.column - 1
-
-    def line_start(self, line: int) -> int:
-        return self._starts[line - 1]
 
 
 @dataclass(frozen=True, slots=True)

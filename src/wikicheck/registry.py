@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 
 from .errors import UnknownRuleError
@@ -36,9 +36,6 @@ class Registry:
                 raise ValueError(f"{rule.code} is a {rule.category} rule; use a {family}xx code")
             self._by_code[rule.code] = rule
             self._by_name[rule.name] = rule
-
-    def __iter__(self) -> Iterator[Rule]:
-        return iter(self._rules)
 
     @property
     def rules(self) -> tuple[Rule, ...]:
