@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .cli_links import add_link_options, check_with_cache, link_settings, run_links
 from .config import find_config, is_excluded, load_config
 from .errors import ConfigError, InputError, WikicheckError
 from .findings import Severity
@@ -20,8 +21,8 @@ from .parse import parse
 from .registry import default_registry
 from .reporters import FORMATS, FileResult, Report
 from .reporters.model_json import render as render_model
-from .runner import FixMode, Job, Options, run_jobs
-from .settings import Settings
+from .runner import FixMode, Job, Options, link_urls, run_jobs
+from .settings import LinkSettings, Settings
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -87,10 +88,25 @@ def _add_lint(commands: Any) -> None:
         "--title", action="append", default=[], help="a page title on --wiki (repeatable)"
     )
     lint.add_argument(
-        "--allow-private", action="store_true", help="allow --wiki on private or local addresses"
+        "--check-links",
+        action="store_true",
+        help="check every external URL over HTTP and run the link rules (WC7xx)",
     )
     lint.add_argument("--color", choices=["auto", "always", "never"], default="auto")
     lint.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    add_link_options(lint)
+
+
+def _add_links(commands: Any) -> None:
+    links = commands.add_parser("links", help="check the external URLs of wikitext files")
+    links.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
+    links.add_argument("--format", choices=["text", "json"], default="text")
+    links.add_argument("--verbose", action="store_true", help="list the URLs that are ok too")
+    links.add_argument("--config", type=Path, help="configuration file")
+    links.add_argument("--isolated", action="store_true", help="ignore configuration files")
+    links.add_argument("--encoding", default="utf-8", help="encoding of the input files")
+    links.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    add_link_options(links)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -102,6 +118,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"wikicheck {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_lint(commands)
+    _add_links(commands)
     parse_cmd = commands.add_parser("parse", help="print the article model of a file")
     parse_cmd.add_argument("path", metavar="PATH", help="a file, or - for stdin")
     parse_cmd.add_argument("--format", choices=["json", "outline"], default="json")
@@ -163,7 +180,7 @@ def _jobs(args: argparse.Namespace, settings: Settings) -> tuple[list[Job], list
             pages = fetch_pages(
                 args.wiki,
                 args.title,
-                allow_private=args.allow_private,
+                allow_private=args.allow_private or settings.links.allow_private,
                 timeout=settings.links.timeout * 3,
             )
         except InputError as error:
@@ -194,13 +211,24 @@ def _run_lint(args: argparse.Namespace) -> int:
     settings = resolve_settings(args, first)
     registry = default_registry()
     try:
-        rules = registry.select(settings.select, settings.ignore, settings.extend_select)
+        rules = registry.select(
+            settings.select,
+            settings.ignore,
+            settings.extend_select,
+            include_network=args.check_links,
+        )
     except WikicheckError as error:
         raise ConfigError(str(error)) from None
     if args.fix and args.diff:
         raise ConfigError("use --fix or --diff, not both")
     mode = FixMode.FIX if args.fix else FixMode.DIFF if args.diff else FixMode.NONE
     jobs, problems = _jobs(args, settings)
+    links = None
+    if args.check_links:
+        checked = check_with_cache(
+            link_urls(jobs, args.encoding), args, link_settings(args, settings.links)
+        )
+        links = {result.url: result for result in checked}
     options = Options(
         settings,
         tuple(rule.code for rule in rules),
@@ -208,6 +236,7 @@ def _run_lint(args: argparse.Namespace) -> int:
         args.unsafe_fixes,
         args.encoding,
         args.debug,
+        links,
     )
     outcomes = run_jobs(jobs, options, args.jobs)
     results = [outcome.result for outcome in outcomes] + problems
@@ -231,6 +260,11 @@ def _run_lint(args: argparse.Namespace) -> int:
         if failing or (mode is FixMode.DIFF and any(r.diff for r in results))
         else EXIT_CLEAN
     )
+
+
+def _run_links(args: argparse.Namespace) -> int:
+    settings = resolve_settings(args, args.paths[0])
+    return run_links(args, settings, _color(args.color))
 
 
 def _run_parse(args: argparse.Namespace) -> int:
@@ -287,17 +321,22 @@ def _run_config(args: argparse.Namespace) -> int:
         f"fail-on = {settings.fail_on.value!r}",
         f"today = {today}",
         f"rules = {dict(settings.rule_options)}",
-        f"links = timeout {links.timeout}, max-per-host {links.max_per_host}, "
-        f"user-agent {links.user_agent!r}",
+        f"links = {_link_summary(links)}",
         f"# {len(rules)} rules selected: {', '.join(rule.code for rule in rules)}",
     ]
     sys.stdout.write("\n".join(lines) + "\n")
     return EXIT_CLEAN
 
 
+def _link_summary(links: LinkSettings) -> str:
+    return ", ".join(
+        f"{name.replace('_', '-')} {getattr(links, name)!r}" for name in LinkSettings.__slots__
+    )
+
+
 _COMMANDS = {
-    "lint": _run_lint, "parse": _run_parse, "rules": _run_rules, "rule": _run_rule,
-    "config": _run_config,
+    "lint": _run_lint, "links": _run_links, "parse": _run_parse, "rules": _run_rules,
+    "rule": _run_rule, "config": _run_config,
 }  # fmt: skip
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import replace
@@ -26,7 +27,13 @@ _TOP_KEYS = {
     "select", "ignore", "extend-select", "per-file-ignores", "exclude", "extensions", "fail-on",
     "today", "rules", "links",
 }  # fmt: skip
-_LINK_KEYS = {"timeout": (int, float), "max-per-host": (int,), "user-agent": (str,)}
+_LINK_KEYS: dict[str, tuple[type, ...]] = {
+    "timeout": (int, float), "workers": (int,), "max-per-host": (int,),
+    "host-interval": (int, float), "retries": (int,), "max-retry-wait": (int, float),
+    "user-agent": (str,), "exclude": (list,), "cache-ttl-hours": (int, float),
+    "allow-private": (bool,), "trust-env": (bool,),
+}  # fmt: skip
+_MAY_BE_ZERO = {"host-interval", "retries", "cache-ttl-hours"}
 
 
 def find_config(start: Path) -> Path | None:
@@ -181,16 +188,33 @@ def _links(value: Any, where: str) -> LinkSettings:
         raise ConfigError(f"{where} links: expected a table")
     links = LinkSettings()
     changes: dict[str, Any] = {}
-    for key, option in value.items():
+    for key, given in value.items():
         types = _LINK_KEYS.get(key)
         if types is None:
             raise ConfigError(f"{where} links.{key}: unknown; allowed: {', '.join(_LINK_KEYS)}")
-        if not isinstance(option, types) or isinstance(option, bool):
-            raise ConfigError(f"{where} links.{key}: wrong type {type(option).__name__}")
-        if not isinstance(option, str) and option <= 0:
-            raise ConfigError(f"{where} links.{key}: must be greater than 0")
+        if not isinstance(given, types) or (type(given) is bool and bool not in types):
+            raise ConfigError(f"{where} links.{key}: wrong type {type(given).__name__}")
+        option: Any = given
+        if key == "exclude":
+            option = tuple(_patterns(option, f"{where} links.exclude"))
+        elif not isinstance(option, bool | str) and (
+            option < 0 or (option == 0 and key not in _MAY_BE_ZERO)
+        ):
+            limit = "0 or more" if key in _MAY_BE_ZERO else "greater than 0"
+            raise ConfigError(f"{where} links.{key}: must be {limit}")
         changes[key.replace("-", "_")] = option
     return replace(links, **changes)
+
+
+def _patterns(values: list[Any], where: str) -> list[str]:
+    for value in values:
+        if not isinstance(value, str):
+            raise ConfigError(f"{where}: expected regular expressions as strings, got {value!r}")
+        try:
+            re.compile(value)
+        except re.error as error:
+            raise ConfigError(f"{where}: {value!r} is not a regular expression: {error}") from None
+    return values
 
 
 def relative_path(path: str, settings: Settings) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -12,6 +12,7 @@ from . import suppressions
 from .config import ignores_for
 from .findings import Finding
 from .model import Article, Span
+from .net.results import LinkResult
 from .parse import parse
 from .registry import Registry, default_registry
 from .rules import Rule, RuleContext
@@ -33,16 +34,21 @@ def lint_article(
     settings: Settings | None = None,
     rules: Sequence[Rule] | None = None,
     registry: Registry | None = None,
+    links: Mapping[str, LinkResult] | None = None,
 ) -> list[Finding]:
     """Run rules over a parsed article, apply suppressions; findings sorted by position.
 
     ``rules`` overrides the selection in ``settings`` (the CLI resolves it once for many
-    files). Per-file ignores from the settings still apply to ``article.path``.
+    files). Per-file ignores from the settings still apply to ``article.path``. ``links``
+    (URL as written → result, from :func:`wikicheck.check_links`) feeds the link rules.
     """
     settings = settings or Settings()
     if rules is None:
         rules = (registry or default_registry()).select(
-            settings.select, settings.ignore, settings.extend_select
+            settings.select,
+            settings.ignore,
+            settings.extend_select,
+            include_network=links is not None,
         )
     if article.path and settings.per_file_ignores:
         ignored = ignores_for(article.path, settings)
@@ -53,7 +59,7 @@ def lint_article(
     shared: dict[str, Any] = {}
     for rule in rules:
         options = settings.rule_options.get(rule.code, {})
-        ctx = RuleContext(rule, article, path, today, options, shared)
+        ctx = RuleContext(rule, article, path, today, options, shared, links)
         try:
             findings.extend(rule.check(article, ctx))
         except Exception as error:  # a rule bug must not stop the run: report it instead
@@ -89,8 +95,9 @@ def lint(
     select: Sequence[str] | None = None,
     ignore: Sequence[str] = (),
     settings: Settings | None = None,
+    links: Mapping[str, LinkResult] | None = None,
 ) -> list[Finding]:
-    """Lint wikitext and return the findings.
+    """Lint wikitext and return the findings; with ``links``, the link rules run too.
 
     >>> [f.code for f in lint("== A ==\\n==== B ====\\ntext", select=["WC101"])]
     ['WC101']
@@ -103,4 +110,4 @@ def lint(
     if ignore:
         changes["ignore"] = tuple(ignore)
     settings = replace(settings or Settings(), **changes)
-    return lint_article(parse(text, path=path, title=title), settings=settings)
+    return lint_article(parse(text, path=path, title=title), settings=settings, links=links)

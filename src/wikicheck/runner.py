@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from enum import StrEnum
@@ -18,6 +18,7 @@ from .fix import fix_until_stable
 from .inputs import STDIN, Document, read, write_atomic
 from .maintenance import maintenance_tags, summarize
 from .model import Article
+from .net.results import LinkResult
 from .parse import parse
 from .registry import default_registry
 from .reporters import FileResult
@@ -47,6 +48,8 @@ class Options:
     unsafe: bool = False
     encoding: str = "utf-8"
     debug: bool = False
+    links: Mapping[str, LinkResult] | None = None
+    """Link-checker results by URL, with ``--check-links``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +83,10 @@ def _run(job: Job, options: Options) -> Outcome:
     def lint_text(text: str) -> list[Finding]:
         if text not in linted:
             article = parse(text, path=job.shown)
-            linted[text] = (article, lint_article(article, settings=options.settings, rules=rules))
+            findings = lint_article(
+                article, settings=options.settings, rules=rules, links=options.links
+            )
+            linted[text] = (article, findings)
         return linted[text][1]
 
     def summary(text: str) -> dict[str, Any]:
@@ -118,3 +124,16 @@ def run_jobs(jobs: Sequence[Job], options: Options, workers: int) -> list[Outcom
         return [run_job(job, options) for job in jobs]
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
         return list(pool.map(partial(run_job, options=options), jobs, chunksize=4))
+
+
+def link_urls(jobs: Sequence[Job], encoding: str) -> Iterator[str]:
+    """Every external URL of the inputs, for ``--check-links``. An input that cannot be read
+    or parsed is skipped here: the lint run reports it."""
+    for job in jobs:
+        try:
+            document = job.document or read(job.path, encoding)
+            article = parse(document.text, path=job.shown)
+        except (InputError, RecursionError):
+            continue
+        for link in article.external_links:
+            yield link.url.strip()

@@ -14,11 +14,28 @@ DEFAULT_EXTENSIONS = (".wiki", ".wikitext", ".mediawiki")
 
 @dataclass(frozen=True, slots=True)
 class LinkSettings:
-    """How the link checker behaves (used by ``wikicheck links`` and ``--check-links``)."""
+    """How the link checker behaves (used by ``wikicheck links`` and ``--check-links``).
+
+    The politeness defaults (4 requests at a time per host, a new one at most every 0.1 s)
+    keep a host at or under 10 requests a second, while 32 workers check many hosts at once.
+    """
 
     timeout: float = 10.0
-    max_per_host: int = 2
+    """Total seconds for one URL, retries and redirects included."""
+    workers: int = 32
+    max_per_host: int = 4
+    host_interval: float = 0.1
+    """Seconds between the starts of two requests to the same host."""
+    retries: int = 2
+    max_retry_wait: float = 10.0
+    """The longest ``Retry-After`` honoured; a server asking for more is reported as such."""
     user_agent: str | None = None
+    exclude: tuple[str, ...] = ()
+    """Regular expressions; a matching URL is ``skipped``."""
+    cache_ttl_hours: float = 24.0
+    allow_private: bool = False
+    trust_env: bool = False
+    """Use proxies (and .netrc) from the environment."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from wikicheck.net.results import History, LinkResult, Outcome
+
 CASES = Path(__file__).parent / "cases"
 
 
@@ -21,6 +23,8 @@ class Case:
     today: dt.date | None = None
     config: dict[str, Any] = field(default_factory=dict)
     also_select: tuple[str, ...] = ()
+    links: dict[str, LinkResult] | None = None
+    """Link-checker results the case provides (URL → result), for the link rules."""
 
     @property
     def id(self) -> str:
@@ -45,6 +49,28 @@ def load_cases() -> list[Case]:
                     today=dt.date.fromisoformat(today) if today else None,
                     config=raw.get("config", {}),
                     also_select=tuple(raw.get("also_select", ())),
+                    links=_links(raw["links"]) if "links" in raw else None,
                 )
             )
     return cases
+
+
+def _links(table: dict[str, dict[str, Any]]) -> dict[str, LinkResult]:
+    """``{url = {outcome, reason, status, suggested_url, failures, first/last_failure}}``."""
+    results = {}
+    for url, raw in table.items():
+        first, last = raw.get("first_failure"), raw.get("last_failure")
+        history = History(
+            raw.get("failures", 0),
+            dt.datetime.fromisoformat(first) if first else None,
+            dt.datetime.fromisoformat(last) if last else None,
+        )
+        results[url] = LinkResult(
+            url=url,
+            outcome=Outcome(raw["outcome"]),
+            reason=raw.get("reason", raw["outcome"]),
+            status=raw.get("status"),
+            suggested_url=raw.get("suggested_url"),
+            history=history,
+        )
+    return results

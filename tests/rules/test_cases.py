@@ -31,7 +31,7 @@ def _settings(case: Case) -> Settings:
 
 @pytest.mark.parametrize("case", load_cases(), ids=lambda case: case.id)
 def test_case(case: Case) -> None:
-    findings = lint(case.wikitext, settings=_settings(case))
+    findings = lint(case.wikitext, settings=_settings(case), links=case.links)
     assert sorted(_render(finding) for finding in findings) == sorted(case.expect)
     for finding in findings:
         assert finding.message
@@ -39,8 +39,12 @@ def test_case(case: Case) -> None:
         assert 0 <= finding.span.start <= finding.span.end <= len(case.wikitext)
     if case.fixed is not None:
         fixed, _ = fix_until_stable(
-            case.wikitext, lambda text: lint(text, settings=_settings(case)), unsafe=True
+            case.wikitext,
+            lambda text: lint(text, settings=_settings(case), links=case.links),
+            unsafe=True,
         )
         assert fixed == case.fixed
-        remaining = [f for f in lint(fixed, settings=_settings(case)) if f.fix is not None]
+        remaining = [
+            f for f in lint(fixed, settings=_settings(case), links=case.links) if f.fix is not None
+        ]
         assert remaining == [] or fixed == case.wikitext

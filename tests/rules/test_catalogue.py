@@ -42,8 +42,9 @@ def test_docstring_examples_are_true(rule: Rule) -> None:
         today=dt.date(2026, 1, 15),
         rule_options=failing.config,
     )
-    assert any(f.code == rule.code for f in lint(example, settings=settings)), example
-    assert not lint(use_instead, settings=settings), use_instead
+    links = failing.links
+    assert any(f.code == rule.code for f in lint(example, settings=settings, links=links)), example
+    assert not lint(use_instead, settings=settings, links=links), use_instead
 
 
 def test_registry_rejects_duplicates() -> None:

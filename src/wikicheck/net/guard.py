@@ -19,7 +19,8 @@ class BlockedAddress(WikicheckError):
     """The URL's host is, or resolves to, an address wikicheck will not connect to."""
 
 
-def _forbidden(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+def is_forbidden(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """Loopback, private, link-local, CGNAT, multicast, reserved: anything not global."""
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
         address = address.ipv4_mapped
     return (
@@ -60,7 +61,7 @@ def check_url(url: str, *, allow_private: bool = False) -> None:
         return
     for text in addresses:
         address = ipaddress.ip_address(text.split("%")[0])
-        if _forbidden(address):
+        if is_forbidden(address):
             raise BlockedAddress(
                 f"{url}: {host} is {address}, a private or reserved address "
                 "(use --allow-private to reach it)"

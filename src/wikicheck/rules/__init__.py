@@ -8,6 +8,7 @@ from . import (
     citation_names,
     citation_params,
     citation_values,
+    links,
     maintenance,
     meta,
     references,
@@ -27,6 +28,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *references.RULES,
     *maintenance.RULES,
     *typos.RULES,
+    *links.RULES,
 )
 
 __all__ = ["ALL_RULES", "FixAvailability", "Rule", "RuleContext", "rule"]

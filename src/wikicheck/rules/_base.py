@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 from ..findings import Category, Finding, Fix, Severity
 from ..model import Article, Span
+from ..net.results import LinkResult
 
 CheckFunction = Callable[[Article, "RuleContext"], Iterable[Finding]]
 T = TypeVar("T")
@@ -111,6 +112,8 @@ class RuleContext:
 
     ``shared`` is one dictionary per article, shared by all rules run on it, so that an
     analysis several rules need (the prose words, the citation dates) is computed once.
+    ``links`` holds the link checker's results by URL as written, when links were checked
+    (``--check-links``); link rules read them and find nothing without them.
     """
 
     rule: Rule
@@ -119,6 +122,7 @@ class RuleContext:
     today: dt.date
     options: Mapping[str, Any] = field(default_factory=dict)
     shared: dict[str, Any] = field(default_factory=dict)
+    links: Mapping[str, LinkResult] | None = None
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
         """``compute()`` once per article; later calls with the same key reuse the result."""

@@ -1,0 +1,265 @@
+"""WC70x: what the link checker found, set against what the article claims.
+
+These rules never fetch: they read the results that ``--check-links`` (or a caller of
+``lint(..., links=...)``) put in the context, and find nothing without them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..cs1.params import parameter_table
+from ..findings import Applicability, Category, Edit, Finding, Fix, Severity
+from ..model import Article, Citation, CitationParam, LinkOrigin, Span
+from ..net.results import LinkResult, Outcome
+from ._base import FixAvailability, RuleContext, rule
+
+
+def _result(ctx: RuleContext, url: str) -> LinkResult | None:
+    return None if ctx.links is None else ctx.links.get(url.strip())
+
+
+def _value_span(article: Article, param: CitationParam) -> Span:
+    return param.value_span.trimmed(article.source)
+
+
+def _how_dead(result: LinkResult) -> str:
+    history = result.history.describe()
+    return f"{result.reason}" + (f"; {history}" if history else "")
+
+
+def _source_urls(citation: Citation) -> Iterator[CitationParam]:
+    """The citation's links to the source itself (|url=, |chapter-url=, ...), not the archive."""
+    url_params = parameter_table().url_params
+    for param in citation.params:
+        if param.value and param.name != "archive-url" and param.name in url_params:
+            yield param
+
+
+@rule(
+    code="WC701",
+    name="dead-link",
+    category=Category.LINK,
+    severity=Severity.WARNING,
+    needs_network=True,
+)
+def dead_link(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags a link that is broken, unreachable or timing out and has no archived copy.
+
+    Why: a reader who follows the citation finds nothing, and nothing in the article points
+    them to a copy. The message says whether the failure is new or confirmed: like
+    InternetArchiveBot, wikicheck calls a link dead only after three failed checks at least
+    three days apart (the cache keeps the history between runs).
+
+    Example:
+        {{cite web |url=https://example.org/gone |title=T |access-date=2024-01-01}}
+
+    Use instead:
+        {{cite web |url=https://example.org/gone |title=T |access-date=2024-01-01 |archive-url=https://web.archive.org/web/2024/https://example.org/gone |archive-date=2024-01-01 |url-status=dead}}
+    """
+    for citation in article.citations:
+        if citation.filled("archive-url"):
+            continue
+        for param in _source_urls(citation):
+            result = _result(ctx, param.value)
+            if result is not None and result.outcome.is_failure:
+                yield ctx.finding(
+                    _value_span(article, param),
+                    f"{result.outcome.value} link without an archived copy: "
+                    f"{_how_dead(result)}; add |archive-url= (and |archive-date=), "
+                    "or tag it {{dead link}}",
+                    data={"url": result.url, "outcome": result.outcome.value},
+                )
+    for link in article.external_links:
+        if link.origin is LinkOrigin.CITATION:
+            continue
+        result = _result(ctx, link.url)
+        if result is not None and result.outcome.is_failure:
+            yield ctx.finding(
+                link.span,
+                f"{result.outcome.value} link: {_how_dead(result)}; replace it with an "
+                "archived copy, or tag it {{dead link}}",
+                data={"url": result.url, "outcome": result.outcome.value},
+            )
+
+
+@rule(
+    code="WC702",
+    name="url-status-live-but-dead",
+    category=Category.LINK,
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+    needs_network=True,
+)
+def url_status_live_but_dead(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags |url-status=live on a citation whose URL no longer answers.
+
+    Why: with |url-status=live the citation's title links to the original URL, so readers
+    land on the dead page instead of the archived copy that |archive-url= already holds.
+
+    Example:
+        {{cite web |url=https://example.org/gone |title=T |archive-url=https://web.archive.org/web/2024/https://example.org/gone |archive-date=2024-01-01 |url-status=live}}
+
+    Use instead:
+        {{cite web |url=https://example.org/gone |title=T |archive-url=https://web.archive.org/web/2024/https://example.org/gone |archive-date=2024-01-01 |url-status=dead}}
+
+    Fix:
+        Sets |url-status=dead. Safe once the link is confirmed dead (repeated failures over
+        days); unsafe after a single failed check.
+    """
+    for citation in article.citations:
+        status = citation.filled("url-status")
+        url = citation.filled("url")
+        if not (status and url and citation.filled("archive-url")):
+            continue
+        result = _result(ctx, url.value)
+        if status.value.strip().lower() != "live" or result is None:
+            continue
+        if result.outcome.is_failure:
+            safety = Applicability.SAFE if result.confirmed_dead else Applicability.UNSAFE
+            span = _value_span(article, status)
+            yield ctx.finding(
+                span,
+                f"|url-status=live but the URL is {result.outcome.value}: {_how_dead(result)}",
+                Fix("Set |url-status=dead", (Edit(span, "dead"),), safety),
+                data={"url": result.url, "outcome": result.outcome.value},
+            )
+
+
+@rule(
+    code="WC703",
+    name="url-status-dead-but-live",
+    category=Category.LINK,
+    severity=Severity.INFO,
+    fix=FixAvailability.ALWAYS,
+    needs_network=True,
+)
+def url_status_dead_but_live(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags |url-status=dead on a citation whose URL answers normally.
+
+    Why: the title then links to the archived copy although the original works. The page
+    may have changed since it was cited; if it still supports the text, the original is the
+    better link (or use |url-status=deviated or |url-status=unfit when it no longer does).
+
+    Example:
+        {{cite web |url=https://example.org/fine |title=T |archive-url=https://web.archive.org/web/2024/https://example.org/fine |archive-date=2024-01-01 |url-status=dead}}
+
+    Use instead:
+        {{cite web |url=https://example.org/fine |title=T |archive-url=https://web.archive.org/web/2024/https://example.org/fine |archive-date=2024-01-01 |url-status=live}}
+
+    Fix:
+        Offers |url-status=live for a human to confirm (display only: whether the page
+        still holds the cited content is not something a status code tells).
+    """
+    for citation in article.citations:
+        status = citation.filled("url-status")
+        url = citation.filled("url")
+        if not (status and url) or status.value.strip().lower() != "dead":
+            continue
+        result = _result(ctx, url.value)
+        if result is not None and result.outcome in (Outcome.OK, Outcome.REDIRECTED):
+            span = _value_span(article, status)
+            yield ctx.finding(
+                span,
+                f"|url-status=dead but the URL answers {result.reason}",
+                Fix("Set |url-status=live", (Edit(span, "live"),), Applicability.DISPLAY_ONLY),
+                data={"url": result.url, "outcome": result.outcome.value},
+            )
+
+
+@rule(
+    code="WC704",
+    name="dead-archive-url",
+    category=Category.LINK,
+    severity=Severity.WARNING,
+    needs_network=True,
+)
+def dead_archive_url(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags an |archive-url= that is broken, unreachable or timing out.
+
+    Why: the archived copy is the reader's fallback when the original dies; a broken one
+    (a mistyped snapshot, an archive that removed it) leaves the citation unverifiable.
+
+    Example:
+        {{cite web |url=https://example.org/a |title=T |archive-url=https://web.archive.org/web/2024/https://example.org/typo |archive-date=2024-01-01}}
+
+    Use instead:
+        {{cite web |url=https://example.org/a |title=T |archive-url=https://web.archive.org/web/2024/https://example.org/a |archive-date=2024-01-01}}
+    """
+    for citation in article.citations:
+        archive = citation.filled("archive-url")
+        if archive is None:
+            continue
+        result = _result(ctx, archive.value)
+        if result is not None and result.outcome.is_failure:
+            yield ctx.finding(
+                _value_span(article, archive),
+                f"archive URL is {result.outcome.value}: {_how_dead(result)}",
+                data={"url": result.url, "outcome": result.outcome.value},
+            )
+
+
+@rule(
+    code="WC705",
+    name="permanent-redirect",
+    category=Category.LINK,
+    severity=Severity.INFO,
+    fix=FixAvailability.SOMETIMES,
+    needs_network=True,
+)
+def permanent_redirect(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags a URL that permanently redirects (301/308) to another working URL.
+
+    Why: the old address works only as long as the site keeps its redirect; citing the new
+    one spares readers a hop and survives the next site migration.
+
+    Example:
+        {{cite web |url=http://example.org/old |title=T}}
+
+    Use instead:
+        {{cite web |url=https://example.org/new |title=T}}
+
+    Fix:
+        Replaces the URL with the one the redirects lead to (unsafe: a site may redirect a
+        removed page somewhere that no longer supports the citation).
+    """
+    for citation in article.citations:
+        for param in _source_urls(citation):
+            finding = _redirect(article, ctx, _value_span(article, param), param.value)
+            if finding is not None:
+                yield finding
+    for link in article.external_links:
+        if link.origin is LinkOrigin.CITATION:
+            continue
+        start = link.span.start + (1 if link.origin is LinkOrigin.BRACKETED else 0)
+        span = Span(start, start + len(link.url))
+        if article.text_at(span) == link.url:
+            finding = _redirect(article, ctx, span, link.url)
+            if finding is not None:
+                yield finding
+
+
+def _redirect(article: Article, ctx: RuleContext, span: Span, url: str) -> Finding | None:
+    result = _result(ctx, url)
+    if result is None or result.outcome is not Outcome.REDIRECTED or not result.suggested_url:
+        return None
+    fix = Fix(
+        f"Replace with {result.suggested_url}",
+        (Edit(span, result.suggested_url),),
+        Applicability.UNSAFE,
+    )
+    return ctx.finding(
+        span,
+        f"permanently redirects to {result.suggested_url}",
+        fix,
+        data={"url": result.url, "suggested_url": result.suggested_url},
+    )
+
+
+RULES = (
+    dead_link,
+    url_status_live_but_dead,
+    url_status_dead_but_live,
+    dead_archive_url,
+    permanent_redirect,
+)
