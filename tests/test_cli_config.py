@@ -85,6 +85,10 @@ def test_fail_on_and_rule_options(project: Path, capsys: pytest.CaptureFixture[s
         ),
         ("[rules.WC999]\nx = 1", "rules.WC999: no rule has this code or name"),
         ("[links]\ntimeout = -1", "links.timeout: must be greater than 0"),
+        ("[links]\nretries = -1", "links.retries: must be 0 or more"),
+        ("[links]\nworkers = true", "links.workers: wrong type bool"),
+        ("[links]\nexclude = ['(']", "links.exclude: '(' is not a regular expression"),
+        ("[links]\nproxy = 'x'", "links.proxy: unknown; allowed: timeout, workers"),
         ("select = [", "not valid TOML"),
     ],
 )

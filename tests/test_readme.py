@@ -16,7 +16,9 @@ def test_readme_examples(monkeypatch: pytest.MonkeyPatch) -> None:
     assert result.failed == 0
 
 
-@pytest.mark.parametrize("module", ["wikicheck", "wikicheck.engine"])
+@pytest.mark.parametrize(
+    "module", ["wikicheck", "wikicheck.engine", "wikicheck.net.archives", "wikicheck.net.checker"]
+)
 def test_module_docstring_examples(module: str) -> None:
     imported = __import__(module, fromlist=["_"])
     result = doctest.testmod(imported, verbose=False)

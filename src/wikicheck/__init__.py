@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import logging
 
+from ._version import __version__
 from .engine import lint, lint_article
 from .errors import ConfigError, InputError, UnknownRuleError, WikicheckError
 from .findings import Applicability, Category, Edit, Finding, Fix, Severity
 from .model import Article, Position, Span
+from .net.cache import LinkCache
+from .net.checker import check_links
+from .net.results import LinkResult, Outcome
 from .parse import parse
-from .settings import Settings
-
-__version__ = "0.1.0"
+from .settings import LinkSettings, Settings
 
 __all__ = [
     "Applicability",
@@ -28,6 +30,10 @@ __all__ = [
     "Finding",
     "Fix",
     "InputError",
+    "LinkCache",
+    "LinkResult",
+    "LinkSettings",
+    "Outcome",
     "Position",
     "Settings",
     "Severity",
@@ -35,6 +41,7 @@ __all__ = [
     "UnknownRuleError",
     "WikicheckError",
     "__version__",
+    "check_links",
     "lint",
     "lint_article",
     "parse",

@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 
 import requests
 
-from . import __version__
+from ._version import __version__
 from .errors import InputError, WikicheckError
 from .net.guard import check_url
 

@@ -135,3 +135,30 @@ def test_unreadable_input_is_reported_and_the_rest_checked(
     assert code == 2
     assert f"wikicheck: error: {bad}: " in captured.err
     assert "broken (1)" in captured.out
+
+
+def test_progress_bar_only_on_a_terminal(server: LinkServer, tmp_path: Path) -> None:
+    import fcntl
+    import os
+    import pty
+    import struct
+    import subprocess
+    import sys
+    import termios
+
+    path = _article(tmp_path, server.base)
+    command = [sys.executable, "-m", "wikicheck", "links", str(path), "--isolated",
+               *[arg for arg in OFFLINE_TEST if arg != "--quiet"]]  # fmt: skip
+    leader, follower = pty.openpty()
+    # A terminal of 24 × 100 (a fresh pty has no size, and tqdm draws nothing in 0 columns).
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+    try:
+        subprocess.run(command, stderr=follower, stdout=subprocess.DEVNULL, timeout=60)
+        os.set_blocking(leader, False)
+        seen = os.read(leader, 65536).decode("utf-8", "replace")
+    finally:
+        os.close(leader)
+        os.close(follower)
+    assert "checking links" in seen
+    piped = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert "checking links" not in piped.stderr

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import requests
 
-from .. import __version__
+from .._version import __version__
 from ..settings import LinkSettings
 from .archives import archive_copy
 from .cache import LinkCache
