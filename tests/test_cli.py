@@ -72,6 +72,7 @@ def test_json_output_schema(capsys: pytest.CaptureFixture[str]) -> None:
         "by_kind",
         "oldest",
         "oldest_age_months",
+        "by_month",
     }
     assert finding["fix"]["applicability"] == "safe"
     seed = document["files"][1]

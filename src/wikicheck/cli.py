@@ -13,6 +13,7 @@ from typing import Any
 
 from . import __version__
 from .cli_links import add_link_options, check_with_cache, link_settings, run_links
+from .cli_scan import add_report_parser, add_scan_parser, run_report, run_scan
 from .config import find_config, is_excluded, load_config
 from .errors import ConfigError, InputError, WikicheckError
 from .findings import Severity
@@ -97,6 +98,18 @@ def _add_lint(commands: Any) -> None:
     add_link_options(lint)
 
 
+def _add_selection(parser: argparse.ArgumentParser) -> None:
+    """The rule selection and configuration options ``scan`` shares with ``lint``."""
+    parser.add_argument("--select", type=_codes, help="codes, prefixes or names to check")
+    parser.add_argument(
+        "--ignore", type=_codes, default=[], help="codes, prefixes or names to skip"
+    )
+    parser.add_argument("--extend-select", type=_codes, default=[], help="add to the selection")
+    parser.add_argument("--today", type=_date, help="pin 'today' (YYYY-MM-DD, UTC) for date rules")
+    parser.add_argument("--config", type=Path, help="configuration file")
+    parser.add_argument("--isolated", action="store_true", help="ignore configuration files")
+
+
 def _add_links(commands: Any) -> None:
     links = commands.add_parser("links", help="check the external URLs of wikitext files")
     links.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
@@ -119,6 +132,8 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_lint(commands)
     _add_links(commands)
+    add_scan_parser(commands, _add_selection)
+    add_report_parser(commands)
     parse_cmd = commands.add_parser("parse", help="print the article model of a file")
     parse_cmd.add_argument("path", metavar="PATH", help="a file, or - for stdin")
     parse_cmd.add_argument("--format", choices=["json", "outline"], default="json")
@@ -198,6 +213,17 @@ def _jobs(args: argparse.Namespace, settings: Settings) -> tuple[list[Job], list
     return jobs, problems
 
 
+def _texts(jobs: Sequence[Job], encoding: str) -> dict[str, str]:
+    """The inputs' texts for the HTML report (after --fix, the fixed files)."""
+    texts = {}
+    for job in jobs:
+        try:
+            texts[job.shown] = (job.document or read(job.path, encoding)).text
+        except InputError:
+            continue  # reported as the file's error already
+    return texts
+
+
 def _color(choice: str) -> bool:
     if choice != "auto":
         return choice == "always"
@@ -240,7 +266,8 @@ def _run_lint(args: argparse.Namespace) -> int:
     )
     outcomes = run_jobs(jobs, options, args.jobs)
     results = [outcome.result for outcome in outcomes] + problems
-    report = Report(tuple(results), rules, color=_color(args.color))
+    texts = _texts(jobs, args.encoding) if args.format == "html" else {}
+    report = Report(tuple(results), rules, color=_color(args.color), texts=texts)
     output = FORMATS["statistics" if args.statistics else args.format](report)
     stdin_text = next((o.fixed_text for o in outcomes if o.fixed_text is not None), None)
     if stdin_text is not None:
@@ -265,6 +292,10 @@ def _run_lint(args: argparse.Namespace) -> int:
 def _run_links(args: argparse.Namespace) -> int:
     settings = resolve_settings(args, args.paths[0])
     return run_links(args, settings, _color(args.color))
+
+
+def _run_scan(args: argparse.Namespace) -> int:
+    return run_scan(args, resolve_settings(args, None))
 
 
 def _run_parse(args: argparse.Namespace) -> int:
@@ -336,7 +367,8 @@ def _link_summary(links: LinkSettings) -> str:
 
 _COMMANDS = {
     "lint": _run_lint, "links": _run_links, "parse": _run_parse, "rules": _run_rules,
-    "rule": _run_rule, "config": _run_config,
+    "rule": _run_rule, "config": _run_config, "scan": _run_scan,
+    "report": run_report,
 }  # fmt: skip
 
 

@@ -105,8 +105,11 @@ def write_atomic(document: Document, text: str) -> None:
     holds: fixes edit spans of the original text and never rewrite its line breaks.
     """
     path = Path(document.path)
-    data = encode(document, text)
-    mode = path.stat().st_mode & 0o7777
+    write_bytes_atomic(path, encode(document, text), mode=path.stat().st_mode & 0o7777)
+
+
+def write_bytes_atomic(path: Path, data: bytes, *, mode: int = 0o644) -> None:
+    """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``."""
     descriptor, temporary = tempfile.mkstemp(
         prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
     )

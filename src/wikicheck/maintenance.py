@@ -147,4 +147,5 @@ def summarize(tags: list[MaintenanceTag], today: dt.date) -> dict[str, Any]:
         "by_kind": dict(sorted(Counter(tag.kind for tag in tags).items())),
         "oldest": oldest.strftime("%Y-%m") if oldest else None,
         "oldest_age_months": age_in_months(oldest, today) if oldest else None,
+        "by_month": dict(sorted(Counter(date.strftime("%Y-%m") for date in dated).items())),
     }

@@ -9,12 +9,20 @@ from .results import FileResult, Report
 
 Reporter = Callable[[Report], str]
 
+
+def _html(report: Report) -> str:
+    from ..report import render_lint_report  # the HTML machinery loads only when asked for
+
+    return render_lint_report(report, report.texts)
+
+
 FORMATS: dict[str, Reporter] = {
     "text": text.render,
     "json": json_report.render,
     "sarif": sarif.render,
     "github": github.render,
     "statistics": statistics.render,
+    "html": _html,
 }
 
 __all__ = ["FORMATS", "FileResult", "Report", "Reporter"]

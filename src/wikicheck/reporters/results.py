@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..findings import Finding
@@ -27,3 +28,5 @@ class Report:
     files: tuple[FileResult, ...]
     rules: tuple[Rule, ...] = ()
     color: bool = False
+    texts: Mapping[str, str] = field(default_factory=dict)
+    """The linted texts by path, for reporters that show them (HTML); empty otherwise."""

@@ -1,0 +1,140 @@
+"""The command line of whole-wiki scans: ``wikicheck scan`` and ``wikicheck report``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError, InputError
+from .registry import default_registry
+from .scan import ScanRequest, scan
+from .scan.output import read_records, summary_path
+from .scan.pages import ScanOptions
+from .settings import Settings, utc_today
+
+EXIT_INTERRUPTED = 130
+
+
+def add_scan_parser(commands: Any, add_selection: Any) -> None:
+    parser = commands.add_parser("scan", help="lint every page of MediaWiki XML dumps")
+    parser.add_argument(
+        "dumps",
+        nargs="+",
+        type=Path,
+        metavar="DUMP",
+        help=".xml, .xml.bz2 (multistream too) or .xml.gz export dumps",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="PATH",
+        help="JSON Lines output, one record a page (summary in PATH.summary.json)",
+    )
+    parser.add_argument(
+        "--parquet",
+        type=Path,
+        metavar="PATH",
+        help="also write the findings as a Parquet table (needs pyarrow)",
+    )
+    parser.add_argument(
+        "--index", type=Path, help="multistream index (default: the -index.txt.bz2 beside the dump)"
+    )
+    parser.add_argument(
+        "--namespace",
+        action="append",
+        type=int,
+        metavar="N",
+        help="namespace to scan (repeatable; default 0, articles)",
+    )
+    parser.add_argument("--all-namespaces", action="store_true", help="scan every namespace")
+    parser.add_argument("--limit", type=int, metavar="N", help="stop after N pages")
+    parser.add_argument("--title-pattern", metavar="REGEX", help="only titles matching REGEX")
+    parser.add_argument(
+        "-j", "--jobs", type=int, default=os.cpu_count() or 1, help="processes (default: all cores)"
+    )
+    parser.add_argument(
+        "--resume",
+        action="store_true",
+        help="continue an interrupted scan: keep PATH and skip its pages",
+    )
+    parser.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="run on a Dask scheduler (tcp://host:8786) or local:N workers",
+    )
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    add_selection(parser)  # fmt: skip
+
+
+def add_report_parser(commands: Any) -> None:
+    parser = commands.add_parser("report", help="an HTML report of a scan's output")
+    parser.add_argument("records", type=Path, metavar="SCAN_OUTPUT", help="the scan's JSONL")
+    parser.add_argument("--html", type=Path, required=True, metavar="OUT.html")
+    parser.add_argument(
+        "--dump",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DUMP",
+        help="the scanned dumps, to show the wikitext of the top pages",
+    )
+    parser.add_argument("--pages", type=int, default=25, help="pages shown in detail")  # fmt: skip
+
+
+def _print_error(message: str) -> None:
+    sys.stderr.write(f"wikicheck: error: {message}\n")
+
+
+def run_scan(args: argparse.Namespace, settings: Settings) -> int:
+    """Exit 0 when every dump was read, 2 when a part of one could not be (the rest was still
+    scanned), 130 when interrupted (the output is valid; --resume continues it)."""
+    if args.limit is not None and args.limit < 0:
+        raise ConfigError("--limit must be 0 or more")
+    if args.jobs < 1:
+        raise ConfigError("--jobs must be 1 or more")
+    rules = default_registry().select(settings.select, settings.ignore, settings.extend_select)
+    namespaces = None if args.all_namespaces else frozenset(args.namespace or [0])
+    options = ScanOptions(
+        settings=settings,
+        codes=tuple(rule.code for rule in rules),
+        today=settings.today or utc_today(),
+        namespaces=namespaces,
+        title_pattern=args.title_pattern,
+    )
+    request = ScanRequest(
+        dumps=tuple(args.dumps), out=args.out, options=options, index=args.index,
+        limit=args.limit, jobs=args.jobs, resume=args.resume, dask=args.dask,
+        progress=not args.quiet and sys.stderr.isatty(), parquet=args.parquet,
+    )  # fmt: skip
+    result = scan(request, on_error=_print_error)
+    summary = result.summary
+    state = "interrupted; continue with --resume" if result.interrupted else "done"
+    sys.stdout.write(
+        f"{summary['pages']} pages, {summary['findings']} findings on "
+        f"{summary['pages_with_findings']} pages, {summary['page_errors']} page errors; "
+        f"{summary.get('pages_per_s')} pages/s, {summary.get('mb_per_s')} MB/s ({state})\n"
+        f"records: {args.out}\nsummary: {result.summary_path}\n"
+    )
+    if result.interrupted:
+        return EXIT_INTERRUPTED
+    return 2 if result.dump_errors else 0
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from .report import dump_texts, render_scan_report
+
+    if not args.records.is_file():
+        raise InputError("no such scan output", path=str(args.records))
+    records = list(read_records(args.records))
+    meta_path = summary_path(args.records)
+    meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
+    texts = dump_texts(args.dump, records, args.pages) if args.dump else {}
+    html = render_scan_report(records, meta, texts, detail_pages=args.pages)
+    args.html.write_text(html, encoding="utf-8")
+    sys.stdout.write(f"report: {args.html}\n")
+    return 0

@@ -1,0 +1,73 @@
+"""Inline SVG bar charts: no JavaScript library, no CDN, readable without a server."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+_PALETTE = ("#3366cc", "#dc3912", "#ff9900", "#109618", "#990099", "#0099c6", "#dd4477")
+
+
+def bar_chart(
+    title: str, items: Sequence[tuple[str, int]], *, chart_id: str, horizontal: bool = True
+) -> str:
+    """A labelled bar chart; each bar carries its value in ``data-value`` and a tooltip."""
+    if not items:
+        return f'<figure class="chart" id="{chart_id}"><figcaption>{escape(title)}</figcaption><p class="empty">nothing to show</p></figure>'
+    return (horizontal_bars if horizontal else vertical_bars)(title, items, chart_id)
+
+
+def horizontal_bars(title: str, items: Sequence[tuple[str, int]], chart_id: str) -> str:
+    bar, gap, label_width, width = 18, 6, 230, 640
+    peak = max(value for _, value in items) or 1
+    height = len(items) * (bar + gap) + gap
+    parts = [
+        f'<figure class="chart" id="{chart_id}"><figcaption>{escape(title)}</figcaption>',
+        f'<svg role="img" aria-label="{escape(title)}" viewBox="0 0 {width} {height}" width="{width}" height="{height}">',
+    ]
+    for row, (label, value) in enumerate(items):
+        y = gap + row * (bar + gap)
+        length = max(1.0, (width - label_width - 70) * value / peak)
+        color = _PALETTE[row % len(_PALETTE)]
+        parts.append(
+            f'<g class="bar" data-label="{escape(label)}" data-value="{value}">'
+            f"<title>{escape(label)}: {value:,}</title>"
+            f'<text x="{label_width - 6}" y="{y + bar - 5}" text-anchor="end">{escape(_short(label))}</text>'
+            f'<rect x="{label_width}" y="{y}" width="{length:.1f}" height="{bar}" fill="{color}"></rect>'
+            f'<text x="{label_width + length + 6:.1f}" y="{y + bar - 5}">{value:,}</text></g>'
+        )
+    parts.append("</svg></figure>")
+    return "".join(parts)
+
+
+def vertical_bars(title: str, items: Sequence[tuple[str, int]], chart_id: str) -> str:
+    """For time series (the maintenance backlog by month): one column a month."""
+    height, bottom, width = 220, 40, max(640, 14 * len(items) + 60)
+    peak = max(value for _, value in items) or 1
+    step = (width - 50) / len(items)
+    parts = [
+        f'<figure class="chart" id="{chart_id}"><figcaption>{escape(title)}</figcaption>',
+        f'<svg role="img" aria-label="{escape(title)}" viewBox="0 0 {width} {height}" width="{width}" height="{height}">',
+        f'<text x="4" y="14">{peak:,}</text>',
+    ]
+    for column, (label, value) in enumerate(items):
+        x = 40 + column * step
+        bar_height = max(1.0, (height - bottom - 20) * value / peak)
+        parts.append(
+            f'<g class="bar" data-label="{escape(label)}" data-value="{value}">'
+            f"<title>{escape(label)}: {value:,}</title>"
+            f'<rect x="{x:.1f}" y="{height - bottom - bar_height:.1f}" width="{max(step - 2, 1):.1f}" '
+            f'height="{bar_height:.1f}" fill="#3366cc"></rect></g>'
+        )
+    for column, (label, _) in enumerate(items):
+        if column % max(1, len(items) // 8) == 0:
+            x = 40 + column * step
+            parts.append(
+                f'<text x="{x:.1f}" y="{height - bottom + 16}" class="tick">{escape(label)}</text>'
+            )
+    parts.append("</svg></figure>")
+    return "".join(parts)
+
+
+def _short(label: str, limit: int = 34) -> str:
+    return label if len(label) <= limit else label[: limit - 1] + "…"

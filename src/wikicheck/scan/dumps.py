@@ -1,0 +1,191 @@
+"""Stream pages out of MediaWiki XML export dumps with mwxml, in constant memory.
+
+A dump is read whole (``.xml``, ``.xml.bz2``, ``.xml.gz``), or — for a multistream ``.bz2``
+with its index (``…-multistream-index.txt.bz2``) — as independent partitions of bz2 streams
+that any process can read on its own: each stream holds about 100 ``<page>`` elements, so a
+partition is wrapped in the dump's own header and footer and parsed like a small dump.
+"""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+from typing import IO
+from xml.etree.ElementTree import ParseError
+
+import mwxml
+from mwxml.element_iterator import ElementIterator
+
+from ..errors import WikicheckError
+
+STREAMS_PER_PARTITION = 20  # ~2,000 pages: big enough to amortise, small enough to spread
+
+
+class DumpError(WikicheckError):
+    """A dump (or part of one) could not be read. ``where`` names the page and position."""
+
+    def __init__(self, path: str, where: str, reason: str) -> None:
+        super().__init__(f"{path}: {where}: {reason}")
+        self.path = path
+        self.where = where
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class DumpPage:
+    title: str
+    page_id: int
+    revision_id: int | None
+    namespace: int
+    redirect: bool
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Partition:
+    """A piece of a dump that can be read independently: a whole file, or the bz2 streams
+    between two byte offsets of a multistream dump."""
+
+    path: str
+    start: int | None = None
+    end: int | None = None
+
+    @property
+    def label(self) -> str:
+        if self.start is None:
+            return self.path
+        return f"{self.path}[{self.start}:{self.end}]"
+
+
+def index_path(dump: Path) -> Path | None:
+    """The multistream index that sits next to ``dump``, if there is one."""
+    name = dump.name
+    if "multistream" not in name or not name.endswith(".xml.bz2"):
+        return None
+    candidate = dump.with_name(name[: -len(".xml.bz2")] + "-index.txt.bz2")
+    return candidate if candidate.is_file() else None
+
+
+def stream_offsets(index: Path) -> list[int]:
+    """The distinct stream offsets listed in a multistream index (``offset:page_id:title``)."""
+    offsets: set[int] = set()
+    with bz2.open(index, "rt", encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            head, _, _rest = line.partition(":")
+            if not head.strip():
+                continue
+            if not head.isdigit():
+                raise DumpError(str(index), f"line {number}", "not an index line (offset:id:title)")
+            offsets.add(int(head))
+    return sorted(offsets)
+
+
+def partitions(dump: Path, index: Path | None = None) -> list[Partition]:
+    """How ``dump`` can be split: by groups of bz2 streams when it has an index, else whole."""
+    index = index or index_path(dump)
+    if index is None:
+        return [Partition(str(dump))]
+    offsets = stream_offsets(index)
+    if not offsets:
+        return [Partition(str(dump))]
+    size = dump.stat().st_size
+    bounds = [*offsets[::STREAMS_PER_PARTITION], size]
+    # The last stream in a real dump is the footer alone; reading to the end of the file
+    # includes it, and the reader ignores anything after the last page.
+    return [Partition(str(dump), start, end) for start, end in pairwise(bounds)]
+
+
+def _open_whole(path: str) -> IO[bytes]:
+    if path.endswith(".bz2"):
+        return bz2.open(path, "rb")
+    if path.endswith(".gz"):
+        return gzip.GzipFile(path, "rb")  # type: ignore[return-value]
+    return open(path, "rb")
+
+
+def _decompress_streams(data: bytes) -> bytes:
+    """Every complete bz2 stream in ``data``, one after the other."""
+    out = io.BytesIO()
+    while data:
+        decompressor = bz2.BZ2Decompressor()
+        out.write(decompressor.decompress(data))
+        if not decompressor.eof:
+            raise EOFError("compressed data ended before the end of a bz2 stream")
+        data = decompressor.unused_data
+    return out.getvalue()
+
+
+_PAGE_START = re.compile(rb"<page>")
+_FOOTER = re.compile(rb"</mediawiki>\s*$")
+
+
+def _header(path: str) -> bytes:
+    """The dump's opening: ``<mediawiki …>`` and ``<siteinfo>``, everything before a page."""
+    with bz2.open(path, "rb") as handle:
+        head = b""
+        while b"</siteinfo>" not in head:
+            chunk = handle.read(65536)
+            if not chunk:
+                raise DumpError(path, "header", "no </siteinfo> in the first stream")
+            head += chunk
+    return head[: head.index(b"</siteinfo>") + len(b"</siteinfo>")] + b"\n"
+
+
+def _open_partition(partition: Partition) -> IO[bytes]:
+    if partition.start is None:
+        return _open_whole(partition.path)
+    with open(partition.path, "rb") as handle:
+        handle.seek(partition.start)
+        data = handle.read((partition.end or 0) - partition.start)
+    pages = _decompress_streams(data)
+    pages = _FOOTER.sub(b"", pages)
+    if partition.start == 0:
+        return io.BytesIO(pages + b"</mediawiki>\n")
+    return io.BytesIO(_header(partition.path) + pages + b"</mediawiki>\n")
+
+
+def read_pages(
+    partition: Partition, *, namespaces: frozenset[int] | None = frozenset({0})
+) -> Iterator[DumpPage]:
+    """The pages of a partition, last revision each; redirects skipped; ``namespaces=None``
+    keeps every namespace. Raises :class:`DumpError` naming the last page read."""
+    last = "before the first page"
+    try:
+        with _open_partition(partition) as handle:
+            root = ElementIterator.from_file(handle)
+            dump = mwxml.Dump.from_element(root)
+            for page in dump:
+                revision = None
+                for revision in page:  # noqa: B007 - the last revision is the current text
+                    pass
+                last = f"page {page.title!r} (id {page.id})"
+                if page.redirect or (namespaces is not None and page.namespace not in namespaces):
+                    root.element.clear()
+                    continue
+                text = (revision.text if revision is not None else None) or ""
+                yield DumpPage(
+                    title=page.title,
+                    page_id=page.id,
+                    revision_id=None if revision is None else revision.id,
+                    namespace=page.namespace,
+                    redirect=bool(page.redirect),
+                    text=text,
+                )
+                root.element.clear()  # iterparse keeps the root's children otherwise
+    except ParseError as error:
+        line, column = error.position
+        raise DumpError(
+            partition.label, f"after {last}, XML line {line} column {column}", "malformed XML"
+        ) from None
+    except (EOFError, OSError) as error:
+        raise DumpError(
+            partition.label, f"after {last}", f"truncated or corrupt: {error}"
+        ) from None
+    except mwxml.errors.MalformedXML as error:
+        raise DumpError(partition.label, f"after {last}", f"malformed dump: {error}") from None

@@ -1,0 +1,114 @@
+"""Where the pages get linted: a local process pool (the default) or a Dask cluster.
+
+Locally, this process streams the dumps (decompression is cheap next to linting) and hands
+bounded batches of pages to worker processes, so memory stays flat whatever the dump size.
+On Dask, each worker reads its own partitions (whole files, or groups of multistream bz2
+streams), so nothing but results crosses the network.
+"""
+
+from __future__ import annotations
+
+import signal
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from .dumps import DumpError, DumpPage, Partition, read_pages
+from .pages import Record, ScanOptions, batches, lint_pages, scan_partition, wanted
+
+Emit = Callable[[list[Record]], None]
+OnError = Callable[[str], None]
+
+
+def _ignore_interrupts() -> None:
+    # Ctrl-C is for the coordinating process, which stops cleanly; workers just get cancelled.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def dump_pages(
+    parts: Sequence[Partition], options: ScanOptions, limit: int | None, on_error: OnError
+) -> Iterator[DumpPage]:
+    """The wanted pages of every partition in order; a dump error ends only its partition."""
+    taken = 0
+    for part in parts:
+        try:
+            for page in read_pages(part, namespaces=options.namespaces):
+                if not wanted(page, options):
+                    continue
+                if limit is not None and taken >= limit:
+                    return
+                taken += 1
+                yield page
+        except DumpError as error:
+            on_error(str(error))
+
+
+def run_local(
+    parts: Sequence[Partition],
+    options: ScanOptions,
+    *,
+    jobs: int,
+    limit: int | None,
+    emit: Emit,
+    on_error: OnError,
+) -> None:
+    pages = dump_pages(parts, options, limit, on_error)
+    if jobs <= 1:
+        for batch in batches(pages):
+            emit(lint_pages(batch, options))
+        return
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
+    pending: deque[Future[list[Record]]] = deque()
+    try:
+        for batch in batches(pages):
+            pending.append(pool.submit(lint_pages, batch, options))
+            while len(pending) >= 2 * jobs:  # bounded: the reader never runs far ahead
+                emit(pending.popleft().result())
+        while pending:
+            emit(pending.popleft().result())
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def run_dask(
+    address: str,
+    parts: Sequence[Partition],
+    options: ScanOptions,
+    *,
+    limit: int | None,
+    emit: Emit,
+    on_error: OnError,
+) -> None:
+    """``address`` is a scheduler address (``tcp://host:8786``) or ``local:N`` for a
+    LocalCluster of N single-threaded worker processes."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise DumpError(address, "--dask", "needs dask: pip install 'wikicheck[dask]'") from None
+    cluster = None
+    if address.startswith("local:"):
+        workers = int(address.split(":", 1)[1] or "1")
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+        client = Client(cluster)
+    else:
+        client = Client(address)
+    try:
+        futures = client.map(scan_partition, list(parts), options=options, pure=False)
+        taken = 0
+        for future in futures:  # in partition order, so --limit takes the same pages as locally
+            records, error = future.result()
+            if error is not None:
+                on_error(error)
+            if limit is not None:
+                records = records[: max(limit - taken, 0)]
+            taken += len(records)
+            emit(records)
+            if limit is not None and taken >= limit:
+                client.cancel(futures)
+                break
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

@@ -1,0 +1,101 @@
+"""Lint dump pages: the work a scan process (or a Dask worker) does, one JSON record a page.
+
+Module-level functions with picklable arguments, so that process pools and Dask can ship
+them; everything a worker needs travels in :class:`ScanOptions`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import traceback
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..engine import lint_article
+from ..maintenance import maintenance_tags, summarize
+from ..parse import parse
+from ..registry import default_registry
+from ..settings import Settings
+from .dumps import DumpError, DumpPage, Partition, read_pages
+
+Record = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class ScanOptions:
+    settings: Settings
+    codes: tuple[str, ...]
+    today: dt.date
+    namespaces: frozenset[int] | None = frozenset({0})
+    title_pattern: str | None = None
+    skip_ids: frozenset[int] = frozenset()
+    """Pages already in the output of an interrupted scan (``--resume``)."""
+
+
+def wanted(page: DumpPage, options: ScanOptions) -> bool:
+    if page.page_id in options.skip_ids:
+        return False
+    return options.title_pattern is None or re.search(options.title_pattern, page.title) is not None
+
+
+def lint_page(page: DumpPage, options: ScanOptions) -> Record:
+    """The page's record; a page wikicheck cannot handle gets an ``error``, never an exception."""
+    record: Record = {
+        "title": page.title,
+        "page_id": page.page_id,
+        "revision_id": page.revision_id,
+        "namespace": page.namespace,
+        "bytes": len(page.text.encode("utf-8")),
+        "findings": [],
+        "maintenance": None,
+        "error": None,
+    }
+    registry = default_registry()
+    rules = [registry.get(code) for code in options.codes]
+    settings = options.settings
+    try:
+        article = parse(page.text, path=page.title, title=page.title)
+        findings = lint_article(article, settings=settings, rules=rules)
+        record["findings"] = [finding.as_dict() for finding in findings]
+        record["maintenance"] = summarize(maintenance_tags(article), options.today)
+    except RecursionError:
+        record["error"] = "nesting too deep to parse"
+    except Exception as error:  # a wikicheck bug on one page must not end a scan of millions
+        frame = traceback.extract_tb(error.__traceback__)[-1]
+        record["error"] = f"internal error: {error!r} at {frame.filename}:{frame.lineno}"
+    return record
+
+
+def lint_pages(pages: Iterable[DumpPage], options: ScanOptions) -> list[Record]:
+    return [lint_page(page, options) for page in pages]
+
+
+def scan_partition(partition: Partition, options: ScanOptions) -> tuple[list[Record], str | None]:
+    """Read and lint one partition (what a Dask worker runs). A dump error ends only this
+    partition: the records read before it are kept, and the error is returned."""
+    records: list[Record] = []
+    try:
+        for page in read_pages(partition, namespaces=options.namespaces):
+            if wanted(page, options):
+                records.append(lint_page(page, options))
+    except DumpError as error:
+        return records, str(error)
+    return records, None
+
+
+def batches(
+    pages: Iterable[DumpPage], *, max_pages: int = 64, max_bytes: int = 4_000_000
+) -> Iterator[list[DumpPage]]:
+    """Groups of pages small enough to balance the workers, big enough to amortise pickling."""
+    batch: list[DumpPage] = []
+    size = 0
+    for page in pages:
+        batch.append(page)
+        size += len(page.text)
+        if len(batch) >= max_pages or size >= max_bytes:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
