@@ -47,7 +47,7 @@ def _sections(summary: Mapping[str, Any], title: str, subtitle: str) -> list[str
         card("warnings", severities.get("warning", 0), "warnings"),
         card("notes", severities.get("info", 0), "notes"),
         card(
-            "maintenance tags by month",
+            "dated maintenance tags",
             sum(summary["maintenance"]["by_month"].values()),
             "dated_tags",
         ),
