@@ -1,0 +1,127 @@
+"""The HTML reports: self-contained, numbers equal to the scan's JSON, findings highlighted at
+their positions with their messages on hover — checked in a real headless Chromium."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from wikicheck.cli import main
+
+from ..conftest import FIXTURES, IN_CI, corpus_paths, require_corpus
+from .dumpbuilder import pages_from_files, write_dump
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMEDRIVER = shutil.which("chromedriver")
+
+
+@pytest.fixture(scope="module")
+def scanned(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
+    require_corpus()
+    folder = tmp_path_factory.mktemp("report")
+    articles = [path for path in corpus_paths() if "--" not in path.name][:10]
+    dump = write_dump(pages_from_files(articles), folder / "small.xml.bz2")
+    out = folder / "scan.jsonl"
+    assert main(["scan", str(dump), "--out", str(out), "--isolated", "--today", "2026-11-23",
+                 "-j", "1", "--quiet"]) == 0  # fmt: skip
+    html = folder / "report.html"
+    assert main(["report", str(out), "--html", str(html), "--dump", str(dump)]) == 0
+    return out, html, dump
+
+
+def _summary(out: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(Path(str(out) + ".summary.json").read_text("utf-8"))
+    return data
+
+
+def test_report_is_self_contained(scanned: tuple[Path, Path, Path]) -> None:
+    html = scanned[1].read_text(encoding="utf-8")
+    assert not re.search(r"<script[^>]+src=|<link[^>]+href=|<img[^>]+src=|@import|url\(", html)
+    assert "<svg" in html
+    assert 'id="chart-backlog"' in html
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not (CHROMIUM and CHROMEDRIVER):
+        if IN_CI:
+            pytest.fail("chromium and chromedriver must be installed in CI (see .ci/run)")
+        pytest.skip("chromium/chromedriver not installed")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1800"):
+        options.add_argument(argument)
+    options.binary_location = CHROMIUM
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def test_report_in_a_real_browser(
+    scanned: tuple[Path, Path, Path], browser: Any, tmp_path: Path
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    out, html, _dump = scanned
+    browser.get(html.as_uri())
+    assert browser.title == "wikicheck scan report"
+    problems = [entry for entry in browser.get_log("browser") if entry["level"] != "INFO"]
+    assert problems == []
+    summary = _summary(out)
+
+    def metric(name: str) -> int:
+        text = browser.find_element(By.CSS_SELECTOR, f'[data-metric="{name}"]').text
+        return int(text.replace(",", ""))
+
+    assert metric("pages") == summary["pages"]
+    assert metric("findings") == summary["findings"]
+    assert metric("pages_with_findings") == summary["pages_with_findings"]
+    assert metric("errors") == summary["by_severity"].get("error", 0)
+    for code, entry in summary["by_code"].items():
+        cell = browser.find_element(By.CSS_SELECTOR, f'td[data-code="{code}"]')
+        assert int(cell.text.replace(",", "")) == entry["count"]
+    bars = browser.find_elements(By.CSS_SELECTOR, "#chart-category g.bar")
+    assert {b.get_attribute("data-label"): int(b.get_attribute("data-value")) for b in bars} == (
+        summary["by_category"]
+    )
+    embedded = json.loads(browser.find_element(By.ID, "summary-data").get_attribute("textContent"))
+    assert embedded["findings"] == summary["findings"]
+
+    top = summary["top_pages"][0]
+    page = browser.find_element(By.ID, f"page-{top['page_id']}")
+    page.find_element(By.TAG_NAME, "summary").click()
+    marks = page.find_elements(By.CSS_SELECTOR, "pre.wikitext mark")
+    assert marks, "findings are highlighted in the wikitext"
+    first = marks[0]
+    assert re.match(r"WC\d{3} \([a-z-]+\): ", first.get_attribute("title"))
+    assert first.is_displayed()
+    shot = tmp_path / "report.png"
+    assert browser.save_screenshot(str(shot))
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert shot.stat().st_size > 10_000
+
+
+def test_lint_format_html_highlights_the_seed_typo(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed = FIXTURES / "niafunke_attack.wiki"
+    main(["lint", str(seed), "--isolated", "--format", "html", "--today", "2026-11-23"])
+    html = capsys.readouterr().out
+    assert html.startswith("<!DOCTYPE html>")
+    match = re.search(
+        r'<mark class="warning" data-codes="WC601" title="([^"]+)">casaulties</mark>', html
+    )
+    assert match is not None
+    assert "probably a misspelling of &quot;casualties&quot;" in match.group(1)
+    assert 'data-metric="findings">2<' in html
