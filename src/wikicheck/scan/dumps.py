@@ -24,7 +24,7 @@ from mwxml.element_iterator import ElementIterator
 
 from ..errors import WikicheckError
 
-STREAMS_PER_PARTITION = 20  # ~2,000 pages: big enough to amortise, small enough to spread
+STREAMS_PER_PARTITION = 5  # ~500 pages: many partitions per worker keep them all busy
 
 
 class DumpError(WikicheckError):
