@@ -125,3 +125,28 @@ def test_lint_format_html_highlights_the_seed_typo(
     assert match is not None
     assert "probably a misspelling of &quot;casualties&quot;" in match.group(1)
     assert 'data-metric="findings">2<' in html
+
+
+def _finding(code: str, start: int, end: int, severity: str = "warning") -> dict[str, Any]:
+    return {"code": code, "rule": "r", "message": f"m{code}", "severity": severity,
+            "offset": start, "end_offset": end}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "findings", "expected"),
+    [
+        ("a<b", [], "a&lt;b"),
+        ("abcdef", [_finding("WC1", 1, 3)],
+         'a<mark class="warning" data-codes="WC1" title="WC1 (r): mWC1">bc</mark>def'),
+        ("abcdef", [_finding("WC1", 1, 4), _finding("WC2", 2, 5, "error")],
+         'a<mark class="warning" data-codes="WC1" title="WC1 (r): mWC1">b</mark>'
+         '<mark class="error" data-codes="WC1 WC2" title="WC1 (r): mWC1\nWC2 (r): mWC2">cd</mark>'
+         '<mark class="error" data-codes="WC2" title="WC2 (r): mWC2">e</mark>f'),
+        ("ab", [_finding("WC3", 1, 1, "info")],
+         'a<mark class="info point" data-codes="WC3" title="WC3 (r): mWC3"></mark>b'),
+    ],
+)  # fmt: skip
+def test_highlighting(text: str, findings: list[dict[str, Any]], expected: str) -> None:
+    from wikicheck.report.html import highlighted
+
+    assert highlighted(text, findings) == expected

@@ -49,7 +49,7 @@ def _rank(severity: str) -> int:
     return {"error": 3, "warning": 2, "info": 1}.get(severity, 0)
 
 
-def highlighted(text: str, findings: Sequence[Mapping[str, Any]], page_key: str) -> str:
+def highlighted(text: str, findings: Sequence[Mapping[str, Any]]) -> str:
     """``text`` as HTML with each finding's range in a <mark> (severity class, tooltip)."""
     cuts = {0, len(text)}
     points: dict[int, list[Mapping[str, Any]]] = {}
@@ -63,18 +63,18 @@ def highlighted(text: str, findings: Sequence[Mapping[str, Any]], page_key: str)
     parts: list[str] = []
     for left, right in pairwise(bounds):
         for finding in points.pop(left, []):
-            parts.append(_mark(finding, "", page_key, point=True))
+            parts.append(_point(finding))
         covering = [
             f for f in findings if int(f["offset"]) <= left and int(f["end_offset"]) >= right
             and int(f["offset"]) < int(f["end_offset"])
         ]  # fmt: skip
         segment = escape(text[left:right])
         if covering:
-            parts.append(_marks(covering, segment, page_key))
+            parts.append(_marks(covering, segment))
         else:
             parts.append(segment)
     for finding in points.pop(len(text), []):
-        parts.append(_mark(finding, "", page_key, point=True))
+        parts.append(_point(finding))
     return "".join(parts)
 
 
@@ -82,7 +82,7 @@ def _tooltip(findings: Sequence[Mapping[str, Any]]) -> str:
     return "\n".join(f"{f['code']} ({f['rule']}): {f['message']}" for f in findings)
 
 
-def _marks(findings: Sequence[Mapping[str, Any]], segment: str, page_key: str) -> str:
+def _marks(findings: Sequence[Mapping[str, Any]], segment: str) -> str:
     worst = max(findings, key=lambda f: _rank(str(f["severity"])))
     codes = " ".join(sorted({str(f["code"]) for f in findings}))
     return (
@@ -91,10 +91,11 @@ def _marks(findings: Sequence[Mapping[str, Any]], segment: str, page_key: str) -
     )
 
 
-def _mark(finding: Mapping[str, Any], segment: str, page_key: str, *, point: bool) -> str:
+def _point(finding: Mapping[str, Any]) -> str:
+    """An empty range (a missing pipe, an insertion point): a marker, no text."""
     return (
         f'<mark class="{escape(str(finding["severity"]))} point" data-codes="{escape(str(finding["code"]))}" '
-        f'title="{escape(_tooltip([finding]))}">{segment}</mark>'
+        f'title="{escape(_tooltip([finding]))}"></mark>'
     )
 
 
@@ -113,7 +114,7 @@ def page_view(title: str, findings: Sequence[Mapping[str, Any]], text: str | Non
     count = len(findings)
     body = findings_table(findings)
     if text is not None:
-        body += f'<pre class="wikitext">{highlighted(text, findings, key)}</pre>'
+        body += f'<pre class="wikitext">{highlighted(text, findings)}</pre>'
     else:
         body += '<p class="muted">wikitext not available (pass the dump with --dump to see it)</p>'
     return (
