@@ -164,7 +164,7 @@ def every_month(counts: Mapping[str, int]) -> list[tuple[str, int]]:
     return months
 
 
-def charts(summary: Mapping[str, Any], *, link_outcomes: Mapping[str, int] | None = None) -> str:
+def charts(summary: Mapping[str, Any]) -> str:
     by_code = sorted(
         (
             (f"{code} {entry['rule']}", int(entry["count"]))
@@ -184,8 +184,4 @@ def charts(summary: Mapping[str, Any], *, link_outcomes: Mapping[str, int] | Non
             horizontal=False,
         ),
     ]
-    if link_outcomes:
-        figures.append(
-            bar_chart("Link outcomes", list(link_outcomes.items()), chart_id="chart-links")
-        )
     return '<h2>Charts</h2><div class="charts">' + "".join(figures) + "</div>"
