@@ -13,7 +13,6 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import ClassVar
 
 BIG_BODY = 4 * 1024**3  # 4 GiB announced and offered
 DRIP_SECONDS = 30.0
@@ -47,7 +46,6 @@ class LinkServer(ThreadingHTTPServer):
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server: LinkServer
-    ROUTES: ClassVar[dict[str, str]] = {}
 
     def log_message(self, format: str, *args: object) -> None:
         pass
