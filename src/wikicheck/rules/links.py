@@ -19,13 +19,25 @@ def _result(ctx: RuleContext, url: str) -> LinkResult | None:
     return None if ctx.links is None else ctx.links.get(url.strip())
 
 
-def _value_span(article: Article, param: CitationParam) -> Span:
-    return param.value_span.trimmed(article.source)
-
-
 def _how_dead(result: LinkResult) -> str:
     history = result.history.describe()
     return f"{result.reason}" + (f"; {history}" if history else "")
+
+
+def _data(result: LinkResult) -> dict[str, object]:
+    return {"url": result.url, "outcome": result.outcome.value}
+
+
+def _claimed_status(
+    ctx: RuleContext, citation: Citation, claimed: str
+) -> tuple[CitationParam, LinkResult] | None:
+    """|url-status= when it says ``claimed``, with what the check found for |url=."""
+    status = citation.filled("url-status")
+    url = citation.filled("url")
+    if not (status and url) or status.value.strip().lower() != claimed:
+        return None
+    result = _result(ctx, url.value)
+    return None if result is None else (status, result)
 
 
 def _source_urls(citation: Citation) -> Iterator[CitationParam]:
@@ -64,11 +76,11 @@ def dead_link(article: Article, ctx: RuleContext) -> Iterator[Finding]:
             result = _result(ctx, param.value)
             if result is not None and result.outcome.is_failure:
                 yield ctx.finding(
-                    _value_span(article, param),
+                    param.value_span.trimmed(article.source),
                     f"{result.outcome.value} link without an archived copy: "
                     f"{_how_dead(result)}; add |archive-url= (and |archive-date=), "
                     "or tag it {{dead link}}",
-                    data={"url": result.url, "outcome": result.outcome.value},
+                    data=_data(result),
                 )
     for link in article.external_links:
         if link.origin is LinkOrigin.CITATION:
@@ -79,7 +91,7 @@ def dead_link(article: Article, ctx: RuleContext) -> Iterator[Finding]:
                 link.span,
                 f"{result.outcome.value} link: {_how_dead(result)}; replace it with an "
                 "archived copy, or tag it {{dead link}}",
-                data={"url": result.url, "outcome": result.outcome.value},
+                data=_data(result),
             )
 
 
@@ -108,21 +120,18 @@ def url_status_live_but_dead(article: Article, ctx: RuleContext) -> Iterator[Fin
         days); unsafe after a single failed check.
     """
     for citation in article.citations:
-        status = citation.filled("url-status")
-        url = citation.filled("url")
-        if not (status and url and citation.filled("archive-url")):
+        claim = _claimed_status(ctx, citation, "live")
+        if claim is None or not citation.filled("archive-url"):
             continue
-        result = _result(ctx, url.value)
-        if status.value.strip().lower() != "live" or result is None:
-            continue
+        status, result = claim
         if result.outcome.is_failure:
             safety = Applicability.SAFE if result.confirmed_dead else Applicability.UNSAFE
-            span = _value_span(article, status)
+            span = status.value_span.trimmed(article.source)
             yield ctx.finding(
                 span,
                 f"|url-status=live but the URL is {result.outcome.value}: {_how_dead(result)}",
                 Fix("Set |url-status=dead", (Edit(span, "dead"),), safety),
-                data={"url": result.url, "outcome": result.outcome.value},
+                data=_data(result),
             )
 
 
@@ -152,18 +161,17 @@ def url_status_dead_but_live(article: Article, ctx: RuleContext) -> Iterator[Fin
         still holds the cited content is not something a status code tells).
     """
     for citation in article.citations:
-        status = citation.filled("url-status")
-        url = citation.filled("url")
-        if not (status and url) or status.value.strip().lower() != "dead":
+        claim = _claimed_status(ctx, citation, "dead")
+        if claim is None:
             continue
-        result = _result(ctx, url.value)
-        if result is not None and result.outcome in (Outcome.OK, Outcome.REDIRECTED):
-            span = _value_span(article, status)
+        status, result = claim
+        if result.outcome in (Outcome.OK, Outcome.REDIRECTED):
+            span = status.value_span.trimmed(article.source)
             yield ctx.finding(
                 span,
                 f"|url-status=dead but the URL answers {result.reason}",
                 Fix("Set |url-status=live", (Edit(span, "live"),), Applicability.DISPLAY_ONLY),
-                data={"url": result.url, "outcome": result.outcome.value},
+                data=_data(result),
             )
 
 
@@ -193,9 +201,9 @@ def dead_archive_url(article: Article, ctx: RuleContext) -> Iterator[Finding]:
         result = _result(ctx, archive.value)
         if result is not None and result.outcome.is_failure:
             yield ctx.finding(
-                _value_span(article, archive),
+                archive.value_span.trimmed(article.source),
                 f"archive URL is {result.outcome.value}: {_how_dead(result)}",
-                data={"url": result.url, "outcome": result.outcome.value},
+                data=_data(result),
             )
 
 
@@ -225,7 +233,7 @@ def permanent_redirect(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """
     for citation in article.citations:
         for param in _source_urls(citation):
-            finding = _redirect(article, ctx, _value_span(article, param), param.value)
+            finding = _redirect(article, ctx, param.value_span.trimmed(article.source), param.value)
             if finding is not None:
                 yield finding
     for link in article.external_links:
