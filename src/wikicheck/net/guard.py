@@ -34,6 +34,13 @@ def is_forbidden(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool
     )
 
 
+def forbidden_address(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The address written in ``text`` (a scope id such as ``%eth0`` ignored) if it is one
+    wikicheck will not connect to, else None."""
+    address = ipaddress.ip_address(text.split("%")[0])
+    return address if is_forbidden(address) else None
+
+
 def resolve(host: str, port: int) -> list[str]:
     """Every address ``host`` resolves to (the OS resolver also reads inet_aton forms)."""
     infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
@@ -60,8 +67,8 @@ def check_url(url: str, *, allow_private: bool = False) -> None:
     except (socket.gaierror, UnicodeError):
         return
     for text in addresses:
-        address = ipaddress.ip_address(text.split("%")[0])
-        if is_forbidden(address):
+        address = forbidden_address(text)
+        if address is not None:
             raise BlockedAddress(
                 f"{url}: {host} is {address}, a private or reserved address "
                 "(use --allow-private to reach it)"

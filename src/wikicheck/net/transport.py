@@ -11,7 +11,6 @@ connect.
 
 from __future__ import annotations
 
-import ipaddress
 import socket
 import threading
 import time
@@ -110,9 +109,8 @@ class _GuardedConnectionMixin:
         sock: socket.socket = super()._new_conn()  # type: ignore[misc]
         budget = current_deadline()
         if budget is None or budget.check_peer:
-            peer = sock.getpeername()[0]
-            address = ipaddress.ip_address(str(peer).split("%")[0])
-            if guard.is_forbidden(address):
+            address = guard.forbidden_address(str(sock.getpeername()[0]))
+            if address is not None:
                 sock.close()
                 raise guard.BlockedAddress(
                     f"connected to {address}, a private or reserved address "
