@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from .config import link_number_problem
 from .errors import InputError, WikicheckError
 from .inputs import expand, read
 from .links import LinkSource, link_sources
@@ -57,8 +58,10 @@ def link_settings(args: argparse.Namespace, base: LinkSettings) -> LinkSettings:
     for name in ("timeout", "workers", "max_per_host", "host_interval", "cache_ttl_hours"):
         value = getattr(args, name, None)
         if value is not None:
-            if value < 0 or (value == 0 and name in ("timeout", "workers", "max_per_host")):
-                raise WikicheckError(f"--{name.replace('_', '-')}: must be greater than 0")
+            option = name.replace("_", "-")
+            problem = link_number_problem(option, value)
+            if problem is not None:
+                raise WikicheckError(f"--{option}: {problem}")
             changes[name] = value
     if args.exclude_url:
         changes["exclude"] = (*base.exclude, *args.exclude_url)

@@ -197,13 +197,17 @@ def _links(value: Any, where: str) -> LinkSettings:
         option: Any = given
         if key == "exclude":
             option = tuple(_patterns(option, f"{where} links.exclude"))
-        elif not isinstance(option, bool | str) and (
-            option < 0 or (option == 0 and key not in _MAY_BE_ZERO)
-        ):
-            limit = "0 or more" if key in _MAY_BE_ZERO else "greater than 0"
-            raise ConfigError(f"{where} links.{key}: must be {limit}")
+        elif not isinstance(option, bool | str) and (problem := link_number_problem(key, option)):
+            raise ConfigError(f"{where} links.{key}: {problem}")
         changes[key.replace("-", "_")] = option
     return replace(links, **changes)
+
+
+def link_number_problem(key: str, value: float) -> str | None:
+    """What is wrong with a number for ``links.<key>`` (or ``--<key>``), or None."""
+    if key in _MAY_BE_ZERO:
+        return "must be 0 or more" if value < 0 else None
+    return "must be greater than 0" if value <= 0 else None
 
 
 def _patterns(values: list[Any], where: str) -> list[str]:
