@@ -51,12 +51,7 @@ def _add_lint(commands: Any) -> None:
     lint.add_argument("paths", nargs="*", metavar="PATH", help="files, directories, or - for stdin")
     lint.add_argument("--format", choices=sorted(FORMATS), default="text")
     lint.add_argument("--statistics", action="store_true", help="print counts per code only")
-    lint.add_argument("--today", type=_date, help="pin 'today' (YYYY-MM-DD, UTC) for date rules")
-    lint.add_argument(
-        "--select", type=_codes, help="codes, prefixes or names to check (comma-separated)"
-    )
-    lint.add_argument("--ignore", type=_codes, default=[], help="codes, prefixes or names to skip")
-    lint.add_argument("--extend-select", type=_codes, default=[], help="add to the selection")
+    _add_selection(lint)
     lint.add_argument(
         "--fail-on",
         choices=[s.value for s in Severity],
@@ -74,12 +69,6 @@ def _add_lint(commands: Any) -> None:
         default=os.cpu_count() or 1,
         help="files linted in parallel (default: all cores)",
     )
-    lint.add_argument(
-        "--config",
-        type=Path,
-        help="configuration file (default: nearest wikicheck.toml or pyproject.toml)",
-    )
-    lint.add_argument("--isolated", action="store_true", help="ignore configuration files")
     lint.add_argument("--encoding", default="utf-8", help="encoding of the input files")
     lint.add_argument("--stdin-filename", help="path to report for input read from stdin")
     lint.add_argument(
@@ -99,14 +88,20 @@ def _add_lint(commands: Any) -> None:
 
 
 def _add_selection(parser: argparse.ArgumentParser) -> None:
-    """The rule selection and configuration options ``scan`` shares with ``lint``."""
-    parser.add_argument("--select", type=_codes, help="codes, prefixes or names to check")
+    """The rule selection and configuration options of ``lint`` and ``scan``."""
+    parser.add_argument(
+        "--select", type=_codes, help="codes, prefixes or names to check (comma-separated)"
+    )
     parser.add_argument(
         "--ignore", type=_codes, default=[], help="codes, prefixes or names to skip"
     )
     parser.add_argument("--extend-select", type=_codes, default=[], help="add to the selection")
     parser.add_argument("--today", type=_date, help="pin 'today' (YYYY-MM-DD, UTC) for date rules")
-    parser.add_argument("--config", type=Path, help="configuration file")
+    parser.add_argument(
+        "--config",
+        type=Path,
+        help="configuration file (default: nearest wikicheck.toml or pyproject.toml)",
+    )
     parser.add_argument("--isolated", action="store_true", help="ignore configuration files")
 
 
