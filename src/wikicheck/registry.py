@@ -96,3 +96,11 @@ class Registry:
 @cache
 def default_registry() -> Registry:
     return Registry(ALL_RULES)
+
+
+@cache
+def rules_for(codes: tuple[str, ...]) -> tuple[Rule, ...]:
+    """The default registry's rules for ``codes``, resolved once per process (worker
+    processes receive the selection as codes and look the rules up here)."""
+    registry = default_registry()
+    return tuple(registry.get(code) for code in codes)

@@ -20,7 +20,7 @@ from .maintenance import maintenance_tags, summarize
 from .model import Article
 from .net.results import LinkResult
 from .parse import parse
-from .registry import default_registry
+from .registry import rules_for
 from .reporters import FileResult
 from .settings import Settings, utc_today
 
@@ -74,8 +74,7 @@ def run_job(job: Job, options: Options) -> Outcome:
 
 def _run(job: Job, options: Options) -> Outcome:
     document = job.document or read(job.path, options.encoding)
-    registry = default_registry()
-    rules = [registry.get(code) for code in options.codes]
+    rules = rules_for(options.codes)
     today = options.settings.today or utc_today()
     # The fix loop lints the original and the final text; the report needs both again.
     linted: dict[str, tuple[Article, list[Finding]]] = {}

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import signal
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 
-from .dumps import DumpError, DumpPage, Partition, read_pages
-from .pages import Record, ScanOptions, batches, lint_pages, scan_partition, wanted
+from .dumps import DumpError, Partition
+from .pages import Record, ScanOptions, batches, dump_pages, lint_pages, scan_partition
 
 Emit = Callable[[list[Record]], None]
 OnError = Callable[[str], None]
@@ -23,24 +23,6 @@ OnError = Callable[[str], None]
 def _ignore_interrupts() -> None:
     # Ctrl-C is for the coordinating process, which stops cleanly; workers just get cancelled.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def dump_pages(
-    parts: Sequence[Partition], options: ScanOptions, limit: int | None, on_error: OnError
-) -> Iterator[DumpPage]:
-    """The wanted pages of every partition in order; a dump error ends only its partition."""
-    taken = 0
-    for part in parts:
-        try:
-            for page in read_pages(part, namespaces=options.namespaces):
-                if not wanted(page, options):
-                    continue
-                if limit is not None and taken >= limit:
-                    return
-                taken += 1
-                yield page
-        except DumpError as error:
-            on_error(str(error))
 
 
 def run_local(

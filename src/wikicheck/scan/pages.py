@@ -9,14 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 import traceback
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ..engine import lint_article
 from ..maintenance import maintenance_tags, summarize
 from ..parse import parse
-from ..registry import default_registry
+from ..registry import rules_for
 from ..settings import Settings
 from .dumps import DumpError, DumpPage, Partition, read_pages
 
@@ -52,12 +52,9 @@ def lint_page(page: DumpPage, options: ScanOptions) -> Record:
         "maintenance": None,
         "error": None,
     }
-    registry = default_registry()
-    rules = [registry.get(code) for code in options.codes]
-    settings = options.settings
     try:
         article = parse(page.text, path=page.title, title=page.title)
-        findings = lint_article(article, settings=settings, rules=rules)
+        findings = lint_article(article, settings=options.settings, rules=rules_for(options.codes))
         record["findings"] = [finding.as_dict() for finding in findings]
         record["maintenance"] = summarize(maintenance_tags(article), options.today)
     except RecursionError:
@@ -72,17 +69,35 @@ def lint_pages(pages: Iterable[DumpPage], options: ScanOptions) -> list[Record]:
     return [lint_page(page, options) for page in pages]
 
 
+def dump_pages(
+    parts: Sequence[Partition],
+    options: ScanOptions,
+    limit: int | None,
+    on_error: Callable[[str], None],
+) -> Iterator[DumpPage]:
+    """The wanted pages of every partition in order; a dump error ends only its partition."""
+    taken = 0
+    for part in parts:
+        try:
+            for page in read_pages(part, namespaces=options.namespaces):
+                if not wanted(page, options):
+                    continue
+                if limit is not None and taken >= limit:
+                    return
+                taken += 1
+                yield page
+        except DumpError as error:
+            on_error(str(error))
+
+
 def scan_partition(partition: Partition, options: ScanOptions) -> tuple[list[Record], str | None]:
     """Read and lint one partition (what a Dask worker runs). A dump error ends only this
     partition: the records read before it are kept, and the error is returned."""
-    records: list[Record] = []
-    try:
-        for page in read_pages(partition, namespaces=options.namespaces):
-            if wanted(page, options):
-                records.append(lint_page(page, options))
-    except DumpError as error:
-        return records, str(error)
-    return records, None
+    errors: list[str] = []
+    records = [
+        lint_page(page, options) for page in dump_pages([partition], options, None, errors.append)
+    ]
+    return records, errors[0] if errors else None
 
 
 def batches(
