@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from .dumps import DumpError, Partition, index_path, partitions, stream_offsets
+from .dumps import PAGES_PER_STREAM, DumpError, Partition, partitions
 from .executors import run_dask, run_local
 from .output import RecordWriter, read_records, write_parquet, write_summary
 from .pages import Record, ScanOptions
@@ -55,20 +55,13 @@ def _partitions(request: ScanRequest, on_error: Callable[[str], None]) -> list[P
     return parts
 
 
-def _expected_pages(request: ScanRequest) -> int | None:
-    """For the progress bar's ETA: --limit, else the pages the indexes list (if all have one)."""
+def _expected_pages(request: ScanRequest, parts: list[Partition]) -> int | None:
+    """For the progress bar's ETA: --limit, else what the indexes promise (if all have one)."""
     if request.limit is not None:
         return request.limit
-    total = 0
-    for dump in request.dumps:
-        index = request.index or index_path(dump)
-        if index is None:
-            return None
-        try:
-            total += len(stream_offsets(index)) * 100
-        except (DumpError, OSError, EOFError):
-            return None
-    return total or None
+    if not parts or any(part.streams is None for part in parts):
+        return None
+    return sum(part.streams or 0 for part in parts) * PAGES_PER_STREAM
 
 
 def scan(request: ScanRequest, *, on_error: Callable[[str], None] | None = None) -> ScanResult:
@@ -91,9 +84,11 @@ def scan(request: ScanRequest, *, on_error: Callable[[str], None] | None = None)
             skip.add(int(record["page_id"]))
     options = replace(request.options, skip_ids=frozenset(skip))
     limit = None if request.limit is None else max(request.limit - len(skip), 0)
+    started = time.perf_counter()
+    parts = _partitions(request, dump_error)
     writer = RecordWriter(request.out, resume=request.resume)
     bar = tqdm(
-        total=_expected_pages(request), initial=len(skip), unit=" pages", desc="scanning",
+        total=_expected_pages(request, parts), initial=len(skip), unit=" pages", desc="scanning",
         file=sys.stderr, disable=not request.progress, dynamic_ncols=True,
     )  # fmt: skip
 
@@ -103,10 +98,8 @@ def scan(request: ScanRequest, *, on_error: Callable[[str], None] | None = None)
             summary.add(record)
         bar.update(len(records))
 
-    started = time.perf_counter()
     interrupted = False
     try:
-        parts = _partitions(request, dump_error)
         if request.dask:
             run_dask(request.dask, parts, options, limit=limit, emit=emit, on_error=dump_error)
         else:

@@ -14,7 +14,6 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import pairwise
 from pathlib import Path
 from typing import IO
 from xml.etree.ElementTree import ParseError
@@ -24,6 +23,7 @@ from mwxml.element_iterator import ElementIterator
 
 from ..errors import WikicheckError
 
+PAGES_PER_STREAM = 100  # how Wikimedia writes multistream dumps
 STREAMS_PER_PARTITION = 5  # ~500 pages: many partitions per worker keep them all busy
 
 
@@ -55,6 +55,8 @@ class Partition:
     path: str
     start: int | None = None
     end: int | None = None
+    streams: int | None = None
+    """How many bz2 streams of a multistream dump it holds (None for a whole file)."""
 
     @property
     def label(self) -> str:
@@ -94,11 +96,15 @@ def partitions(dump: Path, index: Path | None = None) -> list[Partition]:
     offsets = stream_offsets(index)
     if not offsets:
         return [Partition(str(dump))]
-    size = dump.stat().st_size
-    bounds = [*offsets[::STREAMS_PER_PARTITION], size]
+    step = STREAMS_PER_PARTITION
+    groups = [offsets[n : n + step] for n in range(0, len(offsets), step)]
     # The last stream in a real dump is the footer alone; reading to the end of the file
     # includes it, and the reader ignores anything after the last page.
-    return [Partition(str(dump), start, end) for start, end in pairwise(bounds)]
+    ends = [group[0] for group in groups[1:]] + [dump.stat().st_size]
+    return [
+        Partition(str(dump), group[0], end, len(group))
+        for group, end in zip(groups, ends, strict=True)
+    ]
 
 
 def _open_whole(path: str) -> IO[bytes]:
