@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 import string
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
 from ..model import Article
 from .lexicon import Lexicon
+from .lexicon import lexicon as _default_lexicon
 from .words import Word, prose_words
 
 COMMON = 3.0  # zipf of a word editors write every day (≈ 1 in a million words)
@@ -240,19 +242,58 @@ def find_typos(
         yield Typo(text, word.start, word.end, (best,), round(confidence, 2), Source.MODEL, False)
 
 
-def interesting(lexicon: Lexicon) -> Callable[[str], bool]:
-    """A cheap first look: could this word be reported, or vouch for another (a capital)?
+class Interesting:
+    """A cheap first look at the distinct words of a stretch of prose: which could be reported?
 
-    Common lowercase words, nearly all of the prose, stop here after one dictionary lookup.
+    A word is kept when its lowercase form is a curated misspelling or a long word English
+    text does not know. Its capitalised forms are kept too, because they decide whether the
+    article vouches for it (``article_vocabulary``) and how often it is used; any other word
+    cannot change what ``find_typos`` reports. Common words, nearly all of the prose, are
+    remembered across articles, so a stretch of them costs one set difference in C.
     """
-    zipf, misspellings = lexicon.zipf, lexicon.misspellings
 
-    def keep(text: str) -> bool:
-        if text[:1].isupper():
-            return True
-        return text in misspellings or (len(text) >= MIN_LENGTH and zipf.get(text, 0.0) < KNOWN)
+    REMEMBERED = 500_000
+    """Words remembered before the memory starts afresh (a dump has millions of distinct ones)."""
 
-    return keep
+    def __init__(self, lexicon: Lexicon) -> None:
+        self._zipf = lexicon.zipf
+        self._misspellings = lexicon.misspellings
+        self._boring: set[str] = set()
+        self._wanted: set[str] = set()
+
+    def __call__(self, words: set[str]) -> set[str]:
+        unseen = words - self._boring
+        if not unseen:
+            return unseen
+        wanted = unseen & self._wanted
+        unseen -= wanted
+        if unseen:
+            if len(self._boring) + len(self._wanted) > self.REMEMBERED:
+                self._boring.clear()
+                self._wanted.clear()
+            new = {word for word in unseen if self._could_be_reported(word)}
+            self._wanted |= new
+            self._boring |= unseen - new
+            wanted |= new
+        return wanted
+
+    def _could_be_reported(self, text: str) -> bool:
+        lower = text.lower()
+        return lower in self._misspellings or (
+            len(lower) >= MIN_LENGTH and self._zipf.get(lower, 0.0) < KNOWN
+        )
+
+
+def interesting(lexicon: Lexicon) -> Interesting:
+    """The word filter for ``lexicon``: one per lexicon, so that what it remembers is reused."""
+    if lexicon is _default_lexicon():
+        return _default_filter()
+    return Interesting(lexicon)
+
+
+@cache
+def _default_filter() -> Interesting:
+    return Interesting(_default_lexicon())
 
 
 def _match_case(suggestion: str, original: str) -> str:

@@ -26,27 +26,34 @@ class Word:
     ("2nd", '''A'''griculture, "the suffix -ane"): not a word the reader sees on its own."""
 
 
-def prose_words(article: Article, keep: Callable[[str], bool] | None = None) -> Iterator[Word]:
+WordSelection = Callable[[set[str]], set[str]]
+"""Given the distinct words of a stretch of prose, those worth a closer look."""
+
+
+def prose_words(article: Article, keep: WordSelection | None = None) -> Iterator[Word]:
     """Words of prose text runs, leaving out italics (foreign words, titles) and quotations.
 
     Italic ('' … '') and quoted ("…", “…”) stretches are paired within one text run: carrying
     the state across links and templates, as MediaWiki's full quote algorithm would, turns one
-    odd apostrophe into a wrong state for the rest of the paragraph. ``keep`` filters words by
-    their text before the (costlier) look at their surroundings.
+    odd apostrophe into a wrong state for the rest of the paragraph. ``keep`` chooses words by
+    their text before the (costlier) look at their surroundings, a stretch at a time.
     """
     for run in article.text_runs:
         if run.context is not TextContext.QUOTE:
             yield from _run_words(article.source, run, keep)
 
 
-def _run_words(source: str, run: TextRun, keep: Callable[[str], bool] | None) -> Iterator[Word]:
+def _run_words(source: str, run: TextRun, keep: WordSelection | None) -> Iterator[Word]:
     text = run.text
     position = 0
     hidden = False
     for marker in [*_HIDING.finditer(text), None]:
         end = marker.start() if marker else len(text)
         if not hidden:
-            yield from _words(source, text[position:end], run.span.start + position, keep)
+            stretch = text[position:end]
+            wanted = None if keep is None else keep(set(_WORD.findall(stretch)))
+            if wanted is None or wanted:
+                yield from _words(source, stretch, run.span.start + position, wanted)
         if marker is None:
             break
         if len(marker.group()) != 3:  # ''' is bold and hides nothing
@@ -68,12 +75,10 @@ def _neighbour(source: str, index: int, step: int) -> str:
     return source[probe] if 0 <= probe < len(source) else " "
 
 
-def _words(
-    source: str, text: str, offset: int, keep: Callable[[str], bool] | None
-) -> Iterator[Word]:
+def _words(source: str, text: str, offset: int, wanted: set[str] | None) -> Iterator[Word]:
     length = len(source)
     for match in _WORD.finditer(text):
-        if keep is not None and not keep(match.group()):
+        if wanted is not None and match.group() not in wanted:
             continue
         start, end = offset + match.start(), offset + match.end()
         before = source[start - 1] if start > 0 else " "
