@@ -16,7 +16,7 @@ from wikicheck.fix import fix_until_stable
 from wikicheck.model import Article
 
 from .conftest import PARSER_TESTS, corpus_paths, read_text, require_corpus
-from .parse.test_spans import assert_every_node_span, assert_model_spans
+from .parse.test_spans import assert_model_spans, assert_walk_covers_source
 
 ALL = Settings(today=__import__("datetime").date(2026, 11, 23))
 
@@ -61,7 +61,7 @@ FRAGMENTS = st.sampled_from([
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(FRAGMENTS, max_size=40).map("".join))
 def test_generated_wikitext(text: str) -> None:
-    assert_every_node_span(text)
+    assert_walk_covers_source(text)
     assert_model_spans(text)
     findings = wikicheck.lint(text, settings=ALL)
     assert_sane(text, findings)

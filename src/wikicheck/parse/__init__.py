@@ -11,7 +11,6 @@ from ..errors import InputError
 from ..model import Article, LineIndex
 from .build import ArticleCollector
 from .sections import build_sections
-from .spans import compute_spans
 
 __all__ = ["parse", "parser_input"]
 
@@ -75,8 +74,7 @@ def parse(text: str, *, path: str | None = None, title: str | None = None) -> Ar
         tree = mwparserfromhell.parse(parser_input(text), skip_style_tags=True)
     except (ParserError, RecursionError) as error:
         raise InputError(f"the parser gave up on this text: {error}", path=path) from error
-    spans = compute_spans(tree)
-    collector = ArticleCollector(text, spans)
+    collector = ArticleCollector(text)
     collector.collect(tree)
     for items in (
         collector.templates,
@@ -85,6 +83,8 @@ def parse(text: str, *, path: str | None = None, title: str | None = None) -> Ar
         collector.refs,
         collector.reference_lists,
         collector.external_links,
+        collector.wikilinks,
+        collector.categories,
         collector.text_runs,
         collector.headings,
     ):

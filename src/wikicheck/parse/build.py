@@ -1,8 +1,15 @@
-"""One walk over the mwparserfromhell tree that collects everything the article model holds."""
+"""One walk over the mwparserfromhell tree that lays out and collects the article model.
+
+mwparserfromhell nodes carry no positions, but ``str(node)`` reproduces the source exactly
+and each node type serialises its parts in a fixed layout. The walk adds up the lengths of
+the parts as it goes, so every handler gets its node's start offset and returns its end:
+positions cost no second walk and no table, and a :class:`~wikicheck.model.Span` is made only
+for what the model keeps. This is the only module that computes offsets from the tree.
+"""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
@@ -17,62 +24,25 @@ from mwparserfromhell.nodes import (
     Text,
     Wikilink,
 )
-from mwparserfromhell.nodes.extras import Parameter
 from mwparserfromhell.wikicode import Wikicode
 
 from .. import model
 from ..cs1.params import parameter_table
 from ..model import LinkOrigin, Span, TextContext
 from ..textutil import mediawiki_trim, strip_comments
+from . import templates
 from .names import (
     citation_templates,
-    cs1_class,
     infobox_templates,
+    link_namespace,
+    link_prefixes,
     normalize_template_name,
     normalize_title,
-    ref_templates,
     reference_list_templates,
     tag_kinds,
 )
 from .plain import plain_text
 from .sections import HeadingInfo
-from .spans import SpanTable
-
-_NAMESPACES = frozenset(
-    {
-        "",
-        "talk",
-        "user",
-        "user talk",
-        "wikipedia",
-        "wp",
-        "project",
-        "wikipedia talk",
-        "file",
-        "image",
-        "file talk",
-        "mediawiki",
-        "template",
-        "template talk",
-        "help",
-        "category",
-        "category talk",
-        "portal",
-        "draft",
-        "module",
-        "special",
-        "media",
-        "timedtext",
-        "mos",
-        "h",
-        "cat",
-        "t",
-    }
-)
-_INTERWIKI = re.compile(
-    r"^[a-z]{2,3}(?:-[a-z]+)*$|^(?:wikt|wiktionary|commons|c|s|q|n|b|v|voy|d|m|meta|species|w|mw|wikisource|wikiquote|wikinews|wikibooks|wikiversity|wikivoyage|wikidata|wikispecies|foundation|phab|gerrit|doi|rfc|google)$"
-)
-_NO_TEXT_NAMESPACES = frozenset({"file", "image", "media", "interwiki"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,12 +67,20 @@ def _derive(ctx: _Context, **changes: Any) -> _Context:
     return replace(ctx, **changes)
 
 
+def _source_length(code: Wikicode) -> int:
+    """``len(str(code))`` for a part the walk does not enter (a tag's name, a link's title
+    before its walk), without serialising the usual single text node."""
+    nodes = code.nodes
+    if len(nodes) == 1 and type(nodes[0]) is Text:
+        return len(nodes[0].value)
+    return len(str(code))
+
+
 class ArticleCollector:
     """Walks a parsed page once and gathers the parts of the article model."""
 
-    def __init__(self, source: str, spans: SpanTable) -> None:
+    def __init__(self, source: str) -> None:
         self.source = source
-        self.spans = spans
         self.templates: list[model.Template] = []
         self.citations: list[model.Citation] = []
         self.infoboxes: list[model.Infobox] = []
@@ -115,79 +93,48 @@ class ArticleCollector:
         self.text_runs: list[model.TextRun] = []
         self.headings: list[HeadingInfo] = []
 
-    def collect(self, code: Wikicode) -> None:
-        self._code(code, _TOP)
+    def collect(self, code: Wikicode) -> int:
+        """Walk the page; returns where the walk ended, which is the length of the source."""
+        return self._code(code, _TOP, 0)
 
-    # -- helpers ---------------------------------------------------------------------------
-
-    def _span(self, obj: object) -> Span:
-        return self.spans[id(obj)]
-
-    def _slice(self, span: Span) -> str:
-        return self.source[span.start : span.end]
-
-    def _code(self, code: Wikicode | None, ctx: _Context) -> None:
+    def _code(self, code: Wikicode | None, ctx: _Context, start: int) -> int:
         if code is None:
-            return
+            return start
+        position = start
         for node in code.nodes:
-            self._node(node, ctx)
+            if type(node) is Text:  # most nodes: handled here rather than by another call
+                value = node.value
+                end = position + len(value)
+                if ctx.text is not None and not value.isspace():
+                    run = model.TextRun(self.source[position:end], Span(position, end), ctx.text)
+                    self.text_runs.append(run)
+                position = end
+            else:
+                position = self._node(node, ctx, position)
+        return position
 
-    def _node(self, node: Any, ctx: _Context) -> None:
-        if isinstance(node, Text):
-            if ctx.text is not None and not node.value.isspace():
-                span = self._span(node)
-                self.text_runs.append(model.TextRun(self._slice(span), span, ctx.text))
-        elif isinstance(node, Template):
-            self._template(node, ctx)
-        elif isinstance(node, Tag):
-            self._tag(node, ctx)
-        elif isinstance(node, Wikilink):
-            self._wikilink(node, ctx)
-        elif isinstance(node, ExternalLink):
-            self._external_link(node, ctx)
-        elif isinstance(node, Heading):
-            self._heading(node, ctx)
-        elif isinstance(node, Comment):
-            self.comments.append(model.Comment(node.contents, self._span(node)))
-        elif isinstance(node, Argument):
-            inner = _derive(ctx, text=None)
-            self._code(node.name, inner)
-            self._code(node.default, inner)
+    def _node(self, node: Any, ctx: _Context, start: int) -> int:
+        handler = _HANDLERS.get(type(node))
+        if handler is None:  # HTMLEntity and any node type without children
+            return start + len(str(node))
+        return handler(self, node, ctx, start)
+
+    def _comment(self, node: Comment, ctx: _Context, start: int) -> int:
+        end = start + len("<!--") + len(node.contents) + len("-->")
+        self.comments.append(model.Comment(node.contents, Span(start, end)))
+        return end
+
+    def _argument(self, node: Argument, ctx: _Context, start: int) -> int:
+        inner = _derive(ctx, text=None)
+        position = self._code(node.name, inner, start + len("{{{"))
+        if node.default is not None:
+            position = self._code(node.default, inner, position + len("|"))
+        return position + len("}}}")
 
     # -- templates -------------------------------------------------------------------------
 
-    def _param(self, param: Parameter) -> model.Param:
-        value_span = self._span(param.value)
-        raw_value = strip_comments(self._slice(value_span))
-        if param.showkey:
-            name_span: Span | None = self._span(param.name)
-            assert name_span is not None
-            name = mediawiki_trim(strip_comments(self._slice(name_span)))
-            value = mediawiki_trim(raw_value)
-        else:
-            name_span = None
-            name = str(param.name)
-            value = raw_value
-        span = self._span(param)
-        return model.Param(
-            name=name,
-            value=value,
-            raw=self._slice(span),
-            positional=not param.showkey,
-            span=span,
-            name_span=name_span,
-            value_span=value_span,
-        )
-
-    def _template(self, node: Template, ctx: _Context) -> None:
-        span = self._span(node)
-        name_span = self._span(node.name)
-        raw_name = self._slice(name_span)
-        name = normalize_template_name(raw_name)
-        params = tuple(self._param(param) for param in node.params)
-        template = model.Template(name, raw_name, span, name_span, params, ctx.template_depth)
-        self.templates.append(template)
-
+    def _template(self, node: Template, ctx: _Context, start: int) -> int:
+        source = self.source
         inner = _derive(
             ctx,
             text=None,
@@ -195,133 +142,72 @@ class ArticleCollector:
             sections_allowed=False,
             citation_url_param=None,
         )
-        self._code(node.name, inner)
+        name_start = start + len("{{")
+        position = self._code(node.name, inner, name_start)
+        name_span = Span(name_start, position)
+        raw_name = source[name_start:position]
+        name = normalize_template_name(raw_name)
         is_citation = name in citation_templates()
-        list_group = reference_list_templates().get(name)
+        default_group = reference_list_templates().get(name)
         table = parameter_table()
-        link_count: dict[str, int] = {}
-        for param, parsed in zip(node.params, params, strict=True):
+        first_citation = len(self.citations)
+        params: list[model.Param] = []
+        links_in_param: dict[str, int] = {}
+        for param in node.params:
+            param_start = position = position + len("|")
             if param.showkey:
-                self._code(param.name, inner)
+                position = self._code(param.name, inner, param_start)
+                key_span: Span | None = Span(param_start, position)
+                key = mediawiki_trim(strip_comments(source[param_start:position]))
+                position += len("=")
+            else:
+                key_span = None
+                key = str(param.name)
             param_ctx = inner
-            if list_group is not None and parsed.name == "refs":
-                param_ctx = _derive(inner, list_group=self._list_group(template, list_group))
-            elif is_citation and table.canonical(parsed.name) in table.url_params:
-                param_ctx = _derive(inner, citation_url_param=table.canonical(parsed.name))
-            before = len(self.external_links)
-            self._code(param.value, param_ctx)
-            link_count[parsed.name] = len(self.external_links) - before
+            if default_group is not None and key == "refs":
+                group = templates.pending_list_group(node, default_group)
+                param_ctx = _derive(inner, list_group=group)
+            elif is_citation and table.canonical(key) in table.url_params:
+                param_ctx = _derive(inner, citation_url_param=table.canonical(key))
+            links_before = len(self.external_links)
+            value_start = position
+            position = self._code(param.value, param_ctx, value_start)
+            links_in_param[key] = len(self.external_links) - links_before
+            raw_value = strip_comments(source[value_start:position])
+            params.append(
+                model.Param(
+                    name=key,
+                    value=mediawiki_trim(raw_value) if param.showkey else raw_value,
+                    raw=source[param_start:position],
+                    positional=not param.showkey,
+                    span=Span(param_start, position),
+                    name_span=key_span,
+                    value_span=Span(value_start, position),
+                )
+            )
+        end = position + len("}}")
+        span = Span(start, end)
+        depth = ctx.template_depth
+        template = model.Template(name, raw_name, span, name_span, tuple(params), depth)
+        self.templates.append(template)
 
         if is_citation:
-            self._citation(template, ctx, link_count)
+            made, unlinked = templates.citation(template, source, ctx.in_ref, links_in_param)
+            self.citations.append(made)
+            self.external_links.extend(unlinked)
         if name in infobox_templates():
-            self._infobox(node, template)
-        if list_group is not None:
-            group = self._list_group(template, list_group)
+            self.infoboxes.append(templates.infobox(node, template))
+        if default_group is not None:
+            group = templates.list_group(template, default_group)
             self.reference_lists.append(model.ReferenceList(name, group, span))
-        self._template_refs(template, ctx)
-
-    def _template_refs(self, template: model.Template, ctx: _Context) -> None:
-        """Refs made by {{efn}}/{{refn}} (definitions) and {{r}} (reuses)."""
-        kinds = ref_templates()
-        default = kinds.define.get(template.name)
-        if default is not None:
-            content = template.get("1")
-            name = template.get("name")
-            citation = None
-            if content is not None:
-                citation = next(
-                    (c for c in self.citations if content.value_span.contains(c.span)), None
-                )
-            self.refs.append(
-                model.Ref(
-                    name=name.value if name is not None and name.value else None,
-                    group=self._list_group(template, default),
-                    is_reuse=content is None or not content.value.strip(),
-                    content=None if content is None else content.value,
-                    span=template.span,
-                    content_span=None if content is None else content.value_span,
-                    list_defined=ctx.list_group is not None,
-                    citation=citation,
-                    template=template.name,
-                )
-            )
-        default = kinds.reuse.get(template.name)
-        if default is not None:
-            group = template.get("group") or template.get("g")
-            for param in template.params:
-                if param.positional and param.value.strip():
-                    self.refs.append(
-                        model.Ref(
-                            name=param.value.strip(),
-                            group=group.value if group is not None else default,
-                            is_reuse=True,
-                            content=None,
-                            span=template.span,
-                            content_span=None,
-                            list_defined=False,
-                            citation=None,
-                            template=template.name,
-                        )
-                    )
-
-    @staticmethod
-    def _list_group(template: model.Template, default: str) -> str:
-        group = template.get("group")
-        return group.value if group is not None and group.value else default
-
-    def _citation(
-        self, template: model.Template, ctx: _Context, link_count: dict[str, int]
-    ) -> None:
-        table = parameter_table()
-        cs1 = cs1_class(template.name)
-        params: list[model.CitationParam] = []
-        for param in template.params:
-            canonical = table.canonical(param.name)
-            params.append(
-                model.CitationParam(
-                    name=canonical,
-                    raw_name=param.name,
-                    value=param.value,
-                    span=param.span,
-                    value_span=param.value_span,
-                    known=cs1 is None or table.is_known(canonical, cs1),
-                )
-            )
-            # A URL the tokenizer did not see as a link (no scheme, "//host", junk) is still
-            # the citation's URL: record it so the link checker and the rules see every one.
-            if canonical in table.url_params and param.value and not link_count.get(param.name):
-                self.external_links.append(
-                    model.ExternalLink(
-                        url=param.value,
-                        title=None,
-                        span=param.value_span.trimmed(self.source),
-                        origin=LinkOrigin.CITATION,
-                        param=canonical,
-                    )
-                )
-        self.citations.append(
-            model.Citation(template.name, template.span, tuple(params), in_ref=ctx.in_ref, cs1=cs1)
-        )
-
-    def _infobox(self, node: Template, template: model.Template) -> None:
-        fields = tuple(
-            model.InfoboxField(
-                name=parsed.name,
-                value=parsed.value,
-                text=plain_text(param.value),
-                span=parsed.span,
-                name_span=parsed.name_span,
-                value_span=parsed.value_span,
-            )
-            for param, parsed in zip(node.params, template.params, strict=True)
-        )
-        self.infoboxes.append(model.Infobox(template.name, template.span, fields))
+        inside = self.citations[first_citation:]
+        self.refs.extend(templates.template_refs(template, ctx.list_group is not None, inside))
+        return end
 
     # -- tags ------------------------------------------------------------------------------
 
     @staticmethod
-    def _attributes(node: Tag) -> dict[str, str]:
+    def _attribute_values(node: Tag) -> dict[str, str]:
         values: dict[str, str] = {}
         for attribute in node.attributes:
             key = str(attribute.name).strip().lower()
@@ -329,55 +215,76 @@ class ArticleCollector:
             values[key] = strip_comments(value).strip()
         return values
 
-    def _walk_attributes(self, node: Tag, ctx: _Context) -> None:
+    def _attributes(self, node: Tag, ctx: _Context, start: int) -> int:
         inner = _derive(ctx, text=None, sections_allowed=False)
+        position = start
         for attribute in node.attributes:
-            self._code(attribute.name, inner)
-            self._code(attribute.value, inner)
+            position = self._code(attribute.name, inner, position + len(attribute.pad_first))
+            position += len(attribute.pad_before_eq)
+            if attribute.value is not None:
+                quote = len(attribute.quotes or "")
+                position += len("=") + len(attribute.pad_after_eq) + quote
+                position = self._code(attribute.value, inner, position) + quote
+        return position
 
-    def _tag(self, node: Tag, ctx: _Context) -> None:
+    def _tag(self, node: Tag, ctx: _Context, start: int) -> int:
+        """Lays out a tag; what its contents are to a reader is decided by ``_contents_context``."""
+        if node.wiki_markup:  # a table, list item or rule written in wiki syntax
+            position = self._attributes(node, ctx, start + len(node.wiki_markup))
+            position += len(node.padding or "") + len(node.wiki_style_separator or "")
+            if node.self_closing:
+                return position
+            position = self._code(node.contents, self._contents_context(node, "", ctx), position)
+            return position + len(node.closing_wiki_markup or "")
         name = str(node.tag).strip().lower()
-        if name == "ref" and not node.wiki_markup:
-            self._ref(node, ctx)
-            return
-        if name == "references" and not node.wiki_markup:
-            group = self._attributes(node).get("group", "")
-            span = self._span(node)
-            self.reference_lists.append(model.ReferenceList("references", group, span))
-            self._walk_attributes(node, ctx)
-            if not node.self_closing:
-                inner = _derive(ctx, text=None, sections_allowed=False, list_group=group)
-                self._code(node.contents, inner)
-            return
-        kinds = tag_kinds()
+        if name == "ref":
+            return self._ref(node, ctx, start)
+        position = start + len("</" if node.invalid else "<") + _source_length(node.tag)
+        position = self._attributes(node, ctx, position)
+        if node.self_closing:
+            end = position + len(node.padding) + len(">" if node.implicit else "/>")
+        else:
+            position += len(node.padding) + len(">")
+            position = self._code(node.contents, self._contents_context(node, name, ctx), position)
+            end = position + len("</") + _source_length(node.closing_tag) + len(">")
+        if name == "references":
+            group = self._attribute_values(node).get("group", "")
+            self.reference_lists.append(model.ReferenceList("references", group, Span(start, end)))
+        return end
+
+    @staticmethod
+    def _contents_context(node: Tag, name: str, ctx: _Context) -> _Context:
+        if name == "references":
+            group = ArticleCollector._attribute_values(node).get("group", "")
+            return _derive(ctx, text=None, sections_allowed=False, list_group=group)
         text = ctx.text
         if text is not None and not node.wiki_markup:
+            kinds = tag_kinds()
             if name in kinds.quote:
                 text = TextContext.QUOTE
             elif name not in kinds.prose:
                 text = None
-        self._walk_attributes(node, ctx)
-        if not node.self_closing:
-            inner = _derive(
-                ctx, text=text, sections_allowed=ctx.sections_allowed and text is not None
-            )
-            self._code(node.contents, inner)
+        return _derive(ctx, text=text, sections_allowed=ctx.sections_allowed and text is not None)
 
-    def _ref(self, node: Tag, ctx: _Context) -> None:
-        attributes = self._attributes(node)
+    def _ref(self, node: Tag, ctx: _Context, start: int) -> int:
+        attributes = self._attribute_values(node)
         name = attributes.get("name") or None
         group = attributes.get("group", ctx.list_group or "")
+        position = start + len("</" if node.invalid else "<") + _source_length(node.tag)
+        position = self._attributes(node, ctx, position)
+        first_citation = len(self.citations)
         if node.self_closing:
             content: str | None = None
             content_span: Span | None = None
+            end = position + len(node.padding) + len(">" if node.implicit else "/>")
         else:
-            content_span = self._span(node.contents)
-            content = self._slice(content_span)
+            content_start = position + len(node.padding) + len(">")
+            inner = _derive(ctx, text=None, in_ref=True, sections_allowed=False, list_group=None)
+            position = self._code(node.contents, inner, content_start)
+            content_span = Span(content_start, position)
+            content = self.source[content_start:position]
+            end = position + len("</") + _source_length(node.closing_tag) + len(">")
         is_reuse = name is not None and (content is None or not content.strip())
-        self._walk_attributes(node, ctx)
-        first_citation = len(self.citations)
-        inner = _derive(ctx, text=None, in_ref=True, sections_allowed=False, list_group=None)
-        self._code(node.contents if not node.self_closing else None, inner)
         citation = self.citations[first_citation] if len(self.citations) > first_citation else None
         self.refs.append(
             model.Ref(
@@ -385,68 +292,89 @@ class ArticleCollector:
                 group=group,
                 is_reuse=is_reuse,
                 content=content,
-                span=self._span(node),
+                span=Span(start, end),
                 content_span=content_span,
                 list_defined=ctx.list_group is not None and not is_reuse,
                 citation=citation,
             )
         )
+        return end
 
     # -- links and headings ----------------------------------------------------------------
 
-    def _wikilink(self, node: Wikilink, ctx: _Context) -> None:
-        span = self._span(node)
-        target = strip_comments(self._slice(self._span(node.title))).strip()
+    def _wikilink(self, node: Wikilink, ctx: _Context, start: int) -> int:
+        # What the title is to a reader depends on its namespace, so the target is read
+        # before the walk lays the title out.
+        title_start = start + len("[[")
+        title_end = title_start + _source_length(node.title)
+        target = strip_comments(self.source[title_start:title_end]).strip()
         escaped = target.startswith(":")
         prefix, colon, rest = target.lstrip(":").partition(":")
-        folded = prefix.strip().lower()
-        namespace = ""
-        if colon:
-            if folded in _NAMESPACES:
-                namespace = normalize_title(folded)
-            elif _INTERWIKI.match(folded):
-                namespace = "interwiki"
-        text = None if node.text is None else self._slice(self._span(node.text))
+        namespace = link_namespace(prefix) if colon else ""
         no_text = _derive(ctx, text=None, sections_allowed=False)
-        if namespace == "Category" and not escaped:
-            self.categories.append(model.Category(normalize_title(rest), text, span))
-            self._code(node.title, no_text)
-            self._code(node.text, no_text)
-            return
-        self.wikilinks.append(model.Wikilink(target, text, span, namespace))
         label_ctx = no_text
-        if ctx.text is not None and namespace.lower() not in _NO_TEXT_NAMESPACES:
+        if ctx.text is not None and namespace.lower() not in link_prefixes().no_text:
             label_ctx = _derive(no_text, text=TextContext.LINK)
+        is_category = namespace == "Category" and not escaped
         if node.text is None:
-            self._code(node.title, label_ctx)
+            position = self._code(node.title, no_text if is_category else label_ctx, title_start)
+            text = None
         else:
-            self._code(node.title, no_text)
-            self._code(node.text, label_ctx)
+            position = self._code(node.title, no_text, title_start)
+            text_start = position + len("|")
+            position = self._code(node.text, no_text if is_category else label_ctx, text_start)
+            text = self.source[text_start:position]
+        end = position + len("]]")
+        span = Span(start, end)
+        if is_category:
+            self.categories.append(model.Category(normalize_title(rest), text, span))
+        else:
+            self.wikilinks.append(model.Wikilink(target, text, span, namespace))
+        return end
 
-    def _external_link(self, node: ExternalLink, ctx: _Context) -> None:
-        span = self._span(node)
-        url = self._slice(self._span(node.url)).strip()
-        title = None if node.title is None else self._slice(self._span(node.title))
+    def _external_link(self, node: ExternalLink, ctx: _Context, start: int) -> int:
+        url_start = start + (len("[") if node.brackets else 0)
+        position = self._code(node.url, _derive(ctx, text=None), url_start)
+        url = self.source[url_start:position].strip()
+        title = None
+        if node.title is not None:
+            title_start = position + (0 if node.suppress_space else len(" "))
+            label_ctx = _derive(ctx, text=TextContext.LINK if ctx.text is not None else None)
+            position = self._code(node.title, label_ctx, title_start)
+            title = self.source[title_start:position]
+        end = position + (len("]") if node.brackets else 0)
         if ctx.citation_url_param is not None:
             origin, param = LinkOrigin.CITATION, ctx.citation_url_param
         else:
             origin = LinkOrigin.BRACKETED if node.brackets else LinkOrigin.BARE
             param = None
-        self.external_links.append(model.ExternalLink(url, title, span, origin, param))
-        label_ctx = _derive(ctx, text=TextContext.LINK if ctx.text is not None else None)
-        self._code(node.url, _derive(ctx, text=None))
-        self._code(node.title, label_ctx)
+        self.external_links.append(model.ExternalLink(url, title, Span(start, end), origin, param))
+        return end
 
-    def _heading(self, node: Heading, ctx: _Context) -> None:
+    def _heading(self, node: Heading, ctx: _Context, start: int) -> int:
+        title_start = start + node.level
+        heading_text = TextContext.HEADING if ctx.text is not None else None
+        title_end = self._code(node.title, _derive(ctx, text=heading_text), title_start)
+        end = title_end + node.level
         if ctx.sections_allowed:
-            title_span = self._span(node.title)
             self.headings.append(
                 HeadingInfo(
                     level=node.level,
                     title=plain_text(node.title),
-                    raw_title=self._slice(title_span).strip(),
-                    span=self._span(node),
+                    raw_title=self.source[title_start:title_end].strip(),
+                    span=Span(start, end),
                 )
             )
-        heading_text = TextContext.HEADING if ctx.text is not None else None
-        self._code(node.title, _derive(ctx, text=heading_text))
+        return end
+
+
+_HANDLERS: dict[type, Callable[[ArticleCollector, Any, _Context, int], int]] = {
+    Template: ArticleCollector._template,
+    Tag: ArticleCollector._tag,
+    Wikilink: ArticleCollector._wikilink,
+    ExternalLink: ArticleCollector._external_link,
+    Heading: ArticleCollector._heading,
+    Comment: ArticleCollector._comment,
+    Argument: ArticleCollector._argument,
+}
+"""The walk's handler for each node type (mwparserfromhell has no subclasses of these)."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from ..resources import load_toml
@@ -37,8 +37,21 @@ class _NameSet:
     names: frozenset[str]
     exclude: frozenset[str]
 
+    seen: dict[str, bool] = field(default_factory=dict, compare=False)
+    """Answers already given: a page calls the same few dozen templates again and again."""
+
     def __contains__(self, name: object) -> bool:
-        if not isinstance(name, str) or name in self.exclude:
+        if not isinstance(name, str):
+            return False
+        known = self.seen.get(name)
+        if known is None:
+            if len(self.seen) > 100_000:  # a whole dump names millions of templates
+                self.seen.clear()
+            known = self.seen[name] = self._matches(name)
+        return known
+
+    def _matches(self, name: str) -> bool:
+        if name in self.exclude:
             return False
         folded = name.casefold()
         return (
@@ -132,3 +145,35 @@ class RefTemplates:
 def ref_templates() -> RefTemplates:
     table = load_toml("templates.toml")["ref_templates"]
     return RefTemplates(define=dict(table["define"]), reuse=dict(table["reuse"]))
+
+
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[a-z]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class LinkPrefixes:
+    namespaces: frozenset[str]
+    interwiki: frozenset[str]
+    no_text: frozenset[str]
+
+
+@cache
+def link_prefixes() -> LinkPrefixes:
+    table = load_toml("namespaces.toml")
+    return LinkPrefixes(
+        namespaces=frozenset(table["namespaces"]),
+        interwiki=frozenset(table["interwiki"]),
+        no_text=frozenset(table["no_text"]),
+    )
+
+
+def link_namespace(prefix: str) -> str:
+    """What the part of a link target before its first colon names: a namespace ("Category"),
+    "interwiki", or "" when it is part of a main-namespace title ("Star Wars: Andor")."""
+    folded = prefix.strip().lower()
+    known = link_prefixes()
+    if folded in known.namespaces:
+        return normalize_title(folded)
+    if folded in known.interwiki or _LANGUAGE_CODE.fullmatch(folded):
+        return "interwiki"
+    return ""

@@ -1,0 +1,145 @@
+"""What a template call adds to the model besides itself: a citation, an infobox, refs.
+
+The walker (``build.py``) lays out the call and its parameters; these functions only read
+the finished :class:`~wikicheck.model.Template`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from mwparserfromhell.nodes import Template as TemplateNode
+
+from .. import model
+from ..cs1.params import parameter_table
+from ..model import LinkOrigin
+from ..textutil import mediawiki_trim, strip_comments
+from .names import cs1_class, ref_templates
+from .plain import plain_text
+
+
+def list_group(template: model.Template, default: str) -> str:
+    """The group a reference list or a {{efn}}-style ref belongs to."""
+    group = template.get("group")
+    return group.value if group is not None and group.value else default
+
+
+def pending_list_group(node: TemplateNode, default: str) -> str:
+    """``list_group`` of a call whose parameters are not laid out yet.
+
+    ``{{reflist|refs=…|group=x}}`` may name its group after the refs it holds, so the group
+    is read from the parse tree before the walk reaches ``refs=``. Names and values are
+    cleaned as :class:`~wikicheck.model.Param` cleans them.
+    """
+    for param in reversed(node.params):
+        if param.showkey and mediawiki_trim(strip_comments(str(param.name))) == "group":
+            value = mediawiki_trim(strip_comments(str(param.value)))
+            return value or default
+    return default
+
+
+def citation(
+    template: model.Template,
+    source: str,
+    in_ref: bool,
+    links_in_param: Mapping[str, int],
+) -> tuple[model.Citation, list[model.ExternalLink]]:
+    """The citation, with its parameters under their canonical names, and the URLs of its
+    URL parameters that the tokenizer did not see as links (``links_in_param`` counts the
+    links it did see, by parameter name)."""
+    table = parameter_table()
+    cs1 = cs1_class(template.name)
+    params: list[model.CitationParam] = []
+    unlinked: list[model.ExternalLink] = []
+    for param in template.params:
+        canonical = table.canonical(param.name)
+        params.append(
+            model.CitationParam(
+                name=canonical,
+                raw_name=param.name,
+                value=param.value,
+                span=param.span,
+                value_span=param.value_span,
+                known=cs1 is None or table.is_known(canonical, cs1),
+            )
+        )
+        # A URL the tokenizer did not see as a link (no scheme, "//host", junk) is still
+        # the citation's URL: record it so the link checker and the rules see every one.
+        if canonical in table.url_params and param.value and not links_in_param.get(param.name):
+            unlinked.append(
+                model.ExternalLink(
+                    url=param.value,
+                    title=None,
+                    span=param.value_span.trimmed(source),
+                    origin=LinkOrigin.CITATION,
+                    param=canonical,
+                )
+            )
+    made = model.Citation(template.name, template.span, tuple(params), in_ref=in_ref, cs1=cs1)
+    return made, unlinked
+
+
+def infobox(node: TemplateNode, template: model.Template) -> model.Infobox:
+    fields = tuple(
+        model.InfoboxField(
+            name=parsed.name,
+            value=parsed.value,
+            text=plain_text(param.value),
+            span=parsed.span,
+            name_span=parsed.name_span,
+            value_span=parsed.value_span,
+        )
+        for param, parsed in zip(node.params, template.params, strict=True)
+    )
+    return model.Infobox(template.name, template.span, fields)
+
+
+def template_refs(
+    template: model.Template, list_defined: bool, citations: Sequence[model.Citation]
+) -> list[model.Ref]:
+    """Refs made by {{efn}}/{{refn}} (definitions) and {{r}} (reuses).
+
+    ``citations`` are those found inside the call; a definition's citation is the first one
+    in its content.
+    """
+    kinds = ref_templates()
+    refs: list[model.Ref] = []
+    default = kinds.define.get(template.name)
+    if default is not None:
+        content = template.get("1")
+        name = template.get("name")
+        found = None
+        if content is not None:
+            found = next((c for c in citations if content.value_span.contains(c.span)), None)
+        refs.append(
+            model.Ref(
+                name=name.value if name is not None and name.value else None,
+                group=list_group(template, default),
+                is_reuse=content is None or not content.value.strip(),
+                content=None if content is None else content.value,
+                span=template.span,
+                content_span=None if content is None else content.value_span,
+                list_defined=list_defined,
+                citation=found,
+                template=template.name,
+            )
+        )
+    default = kinds.reuse.get(template.name)
+    if default is not None:
+        group = template.get("group") or template.get("g")
+        for param in template.params:
+            if param.positional and param.value.strip():
+                refs.append(
+                    model.Ref(
+                        name=param.value.strip(),
+                        group=group.value if group is not None else default,
+                        is_reuse=True,
+                        content=None,
+                        span=template.span,
+                        content_span=None,
+                        list_defined=False,
+                        citation=None,
+                        template=template.name,
+                    )
+                )
+    return refs
