@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from operator import attrgetter
+from typing import Any
 
 import mwparserfromhell
 from mwparserfromhell.parser import ParserError
@@ -54,8 +60,42 @@ def parser_input(text: str) -> str:
     return text.replace("\x00", "\ufffd") if "\x00" in text else text
 
 
-def _by_start(items: list[object]) -> None:
-    items.sort(key=lambda item: item.span.start)  # type: ignore[attr-defined]
+_pause_lock = threading.Lock()
+_pauses = 0
+_collector_was_enabled = False
+
+
+@contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a page is parsed and walked.
+
+    Building the tree and the model allocates hundreds of thousands of objects that live
+    until the page is done, so the collector's passes find nothing to free yet re-walk
+    everything built so far: a quarter of mwparserfromhell's parse time. Neither the tree
+    nor the model holds reference cycles (tests/parse/test_collector_pause.py checks), so reference
+    counting frees them without the collector. Pauses from several threads nest: the
+    collector resumes when the last one ends, and only if it was running before the first.
+    """
+    global _pauses, _collector_was_enabled
+    with _pause_lock:
+        if _pauses == 0:
+            _collector_was_enabled = gc.isenabled()
+            gc.disable()
+        _pauses += 1
+    try:
+        yield
+    finally:
+        with _pause_lock:
+            _pauses -= 1
+            if _pauses == 0 and _collector_was_enabled:
+                gc.enable()
+
+
+_START = attrgetter("span.start")
+
+
+def _by_start(items: list[Any]) -> None:
+    items.sort(key=_START)
 
 
 def parse(text: str, *, path: str | None = None, title: str | None = None) -> Article:
@@ -68,14 +108,17 @@ def parse(text: str, *, path: str | None = None, title: str | None = None) -> Ar
         raise TypeError(f"parse() takes wikitext as str, not {type(text).__name__}")
     lines = LineIndex(text)
     check_nesting(text, path, lines)
-    try:
-        # Style tags are skipped: unbalanced '' and ''' otherwise swallow templates and
-        # headings (mwparserfromhell #40 and its duplicates), and no rule needs them.
-        tree = mwparserfromhell.parse(parser_input(text), skip_style_tags=True)
-    except (ParserError, RecursionError) as error:
-        raise InputError(f"the parser gave up on this text: {error}", path=path) from error
-    collector = ArticleCollector(text)
-    collector.collect(tree)
+    with _cycle_collector_paused():
+        try:
+            # Style tags are skipped: unbalanced '' and ''' otherwise swallow templates and
+            # headings (mwparserfromhell #40 and its duplicates), and no rule needs them.
+            tree = mwparserfromhell.parse(parser_input(text), skip_style_tags=True)
+        except (ParserError, RecursionError) as error:
+            raise InputError(f"the parser gave up on this text: {error}", path=path) from error
+        collector = ArticleCollector(text)
+        collector.collect(tree)
+        del tree
+    # Text runs and headings are found in source order; the rest may be found inside out.
     for items in (
         collector.templates,
         collector.citations,
@@ -85,10 +128,8 @@ def parse(text: str, *, path: str | None = None, title: str | None = None) -> Ar
         collector.external_links,
         collector.wikilinks,
         collector.categories,
-        collector.text_runs,
-        collector.headings,
     ):
-        _by_start(items)  # type: ignore[arg-type]
+        _by_start(items)
     lead, sections = build_sections(collector.headings, len(text))
     return Article(
         source=text,

@@ -10,16 +10,14 @@ no common neighbour.
 from __future__ import annotations
 
 import re
-import string
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
 
 from ..model import Article
 from .lexicon import Lexicon
-from .lexicon import lexicon as _default_lexicon
+from .neighbours import CommonNeighbours
 from .words import Word, prose_words
 
 COMMON = 3.0  # zipf of a word editors write every day (≈ 1 in a million words)
@@ -29,7 +27,6 @@ SHORT_FIX_ZIPF = 6.5  # a 1-3 letter token is reported only as a slip for such a
 TERM_REPEATS = 3  # an unknown word used this often in one article is a term, not a slip
 AMBIGUOUS_IN_USE = 2.0  # zipf above which a many-correction list entry is too uncertain
 MARGIN = 0.3  # the best correction must beat the next by this much (in zipf + slip prior)
-_LETTERS = string.ascii_lowercase
 _SUFFIXES = (
     "s", "es", "ed", "d", "ing", "ly", "er", "ers", "est", "ness", "ment", "ments", "ism",
     "isms", "ist", "ists", "ity", "ities", "ation", "ations", "al", "ally", "ful", "less",
@@ -79,48 +76,6 @@ def article_vocabulary(article: Article, words: Sequence[Word]) -> set[str]:
 # How likely each kind of slip is, as a bonus on the candidate's zipf (a noisy-channel
 # prior): swapped neighbours and doubled or undoubled letters are the commonest typing slips.
 _EDIT_PRIOR = {"transpose": 0.6, "double": 0.4, "vowel": 0.3, "other": 0.0}
-_VOWELS = set("aeiou")
-
-
-def _edits(word: str, known: Mapping[str, float]) -> dict[str, str]:
-    """Words of ``known`` one edit from ``word``, with the kind of slip that would explain it.
-
-    Each kind's strings are built with set comprehensions and intersected with the lexicon's
-    keys in C; only the few real words are looked at in Python.
-    """
-    splits = [(word[:index], word[index:]) for index in range(len(word) + 1)]
-    letters = _LETTERS
-    transposed = {
-        left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1
-    }
-    dropped = {left + right[1:] for left, right in splits if right}  # the typist added a letter
-    replaced = {left + letter + right[1:] for left, right in splits if right for letter in letters}
-    inserted = {left + letter + right for left, right in splits for letter in letters}
-    keys = known.keys()
-    edits: dict[str, str] = {}
-    for candidate in (replaced | inserted | dropped) & keys:
-        edits[candidate] = "other"
-    for candidate in inserted & keys:  # the typist dropped a letter: doubled ones are likelier
-        index = next(
-            i for i in range(len(word) + 1) if candidate[i] != word[i : i + 1] or i == len(word)
-        )
-        if candidate[index] in (
-            candidate[index - 1 : index] or " ",
-            candidate[index + 1 : index + 2] or " ",
-        ):
-            edits[candidate] = "double"
-    for candidate in dropped & keys:
-        index = next(i for i in range(len(candidate) + 1) if word[i] != candidate[i : i + 1])
-        if word[index] in (word[index - 1 : index] or " ", word[index + 1 : index + 2] or " "):
-            edits[candidate] = "double"
-    for candidate in replaced & keys:
-        index = next(i for i in range(len(word)) if word[i] != candidate[i])
-        if word[index] in _VOWELS and candidate[index] in _VOWELS:
-            edits[candidate] = "vowel"
-    for candidate in transposed & keys:
-        edits[candidate] = "transpose"
-    edits.pop(word, None)
-    return edits
 
 
 _VOWEL_SUFFIX = (
@@ -171,12 +126,11 @@ def _model_candidates(word: str, lexicon: Lexicon) -> list[tuple[float, str]]:
     """Common words one edit away that keep the first letter (or swap the first two), scored
     by frequency plus how likely that slip is. A slip of the first letter is rare, and
     allowing it mostly finds names."""
+    neighbours = lexicon.derived("neighbours", lambda: CommonNeighbours(lexicon.zipf, COMMON))
     found = []
-    for candidate, kind in _edits(word, lexicon.zipf).items():
-        same_start = candidate[:1] == word[:1] or candidate[:2] == word[1::-1]
-        zipf = lexicon.frequency(candidate)
-        if same_start and zipf >= COMMON:
-            found.append((zipf + _EDIT_PRIOR[kind], candidate))
+    for candidate, kind in neighbours(word).items():
+        if candidate[:1] == word[:1] or candidate[:2] == word[1::-1]:
+            found.append((lexicon.frequency(candidate) + _EDIT_PRIOR[kind], candidate))
     return sorted(found, reverse=True)
 
 
@@ -258,22 +212,25 @@ class Interesting:
     def __init__(self, lexicon: Lexicon) -> None:
         self._zipf = lexicon.zipf
         self._misspellings = lexicon.misspellings
-        self._boring: set[str] = set()
-        self._wanted: set[str] = set()
+        # Dictionaries of strings, not sets: the cyclic garbage collector skips a dict that
+        # holds only strings, but would walk a set of half a million words on every full pass.
+        # set.difference(dict) runs in C all the same.
+        self._boring: dict[str, None] = {}
+        self._wanted: dict[str, None] = {}
 
     def __call__(self, words: set[str]) -> set[str]:
-        unseen = words - self._boring
+        unseen = words.difference(self._boring)
         if not unseen:
             return unseen
-        wanted = unseen & self._wanted
-        unseen -= wanted
-        if unseen:
+        unjudged = unseen.difference(self._wanted)
+        wanted = unseen - unjudged
+        if unjudged:
             if len(self._boring) + len(self._wanted) > self.REMEMBERED:
                 self._boring.clear()
                 self._wanted.clear()
-            new = {word for word in unseen if self._could_be_reported(word)}
-            self._wanted |= new
-            self._boring |= unseen - new
+            new = {word for word in unjudged if self._could_be_reported(word)}
+            self._wanted.update(dict.fromkeys(new))
+            self._boring.update(dict.fromkeys(unjudged - new))
             wanted |= new
         return wanted
 
@@ -286,14 +243,7 @@ class Interesting:
 
 def interesting(lexicon: Lexicon) -> Interesting:
     """The word filter for ``lexicon``: one per lexicon, so that what it remembers is reused."""
-    if lexicon is _default_lexicon():
-        return _default_filter()
-    return Interesting(lexicon)
-
-
-@cache
-def _default_filter() -> Interesting:
-    return Interesting(_default_lexicon())
+    return lexicon.derived("interesting", lambda: Interesting(lexicon))
 
 
 def _match_case(suggestion: str, original: str) -> str:

@@ -27,7 +27,7 @@ class Word:
 
 
 WordSelection = Callable[[set[str]], set[str]]
-"""Given the distinct words of a stretch of prose, those worth a closer look."""
+"""Given the distinct words of a run of prose, those worth a closer look."""
 
 
 def prose_words(article: Article, keep: WordSelection | None = None) -> Iterator[Word]:
@@ -36,7 +36,7 @@ def prose_words(article: Article, keep: WordSelection | None = None) -> Iterator
     Italic ('' … '') and quoted ("…", “…”) stretches are paired within one text run: carrying
     the state across links and templates, as MediaWiki's full quote algorithm would, turns one
     odd apostrophe into a wrong state for the rest of the paragraph. ``keep`` chooses words by
-    their text before the (costlier) look at their surroundings, a stretch at a time.
+    their text before the (costlier) look at their surroundings, a run at a time.
     """
     for run in article.text_runs:
         if run.context is not TextContext.QUOTE:
@@ -45,15 +45,17 @@ def prose_words(article: Article, keep: WordSelection | None = None) -> Iterator
 
 def _run_words(source: str, run: TextRun, keep: WordSelection | None) -> Iterator[Word]:
     text = run.text
+    wanted = None
+    if keep is not None:  # most runs hold no word worth a look: skip them whole
+        wanted = keep(set(_WORD.findall(text)))
+        if not wanted:
+            return
     position = 0
     hidden = False
     for marker in [*_HIDING.finditer(text), None]:
         end = marker.start() if marker else len(text)
         if not hidden:
-            stretch = text[position:end]
-            wanted = None if keep is None else keep(set(_WORD.findall(stretch)))
-            if wanted is None or wanted:
-                yield from _words(source, stretch, run.span.start + position, wanted)
+            yield from _words(source, text[position:end], run.span.start + position, wanted)
         if marker is None:
             break
         if len(marker.group()) != 3:  # ''' is bold and hides nothing

@@ -1,0 +1,90 @@
+"""Common words one typing slip away from a word, and which slip it would be."""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Mapping
+
+_LETTERS = string.ascii_lowercase
+_VOWELS = frozenset("aeiou")
+_ASCII_WORD = re.compile(r"[a-z]+")
+
+
+def slip(word: str, candidate: str) -> str | None:
+    """The slip that turns ``candidate`` into ``word``, or None if no single slip does.
+
+    "double": a doubled letter dropped or a letter doubled ("occured", "untill"); "vowel":
+    one vowel for another; "transpose": two neighbours swapped; "other": any other added,
+    dropped or wrong letter.
+    """
+    if len(candidate) == len(word) + 1:  # the typist dropped a letter
+        index = next(
+            (i for i in range(len(candidate)) if candidate[i] != word[i : i + 1]), len(word)
+        )
+        if candidate[:index] + candidate[index + 1 :] != word:
+            return None
+        letter = candidate[index]
+        return (
+            "double"
+            if letter in (candidate[index - 1 : index], candidate[index + 1 : index + 2])
+            else "other"
+        )
+    if len(candidate) == len(word) - 1:  # the typist added a letter
+        index = next(
+            (i for i in range(len(word)) if word[i] != candidate[i : i + 1]), len(candidate)
+        )
+        if word[:index] + word[index + 1 :] != candidate:
+            return None
+        letter = word[index]
+        return (
+            "double"
+            if letter in (word[index - 1 : index], word[index + 1 : index + 2])
+            else "other"
+        )
+    if len(candidate) != len(word):
+        return None
+    differ = [i for i in range(len(word)) if word[i] != candidate[i]]
+    if len(differ) == 1:
+        index = differ[0]
+        both_vowels = word[index] in _VOWELS and candidate[index] in _VOWELS
+        return "vowel" if both_vowels else "other"
+    if len(differ) == 2 and differ[1] == differ[0] + 1:
+        first, second = differ
+        if word[first] == candidate[second] and word[second] == candidate[first]:
+            return "transpose"
+    return None
+
+
+def _one_slip_strings(word: str) -> set[str]:
+    """Every string one slip (of a lowercase ASCII letter) away from ``word``."""
+    splits = [(word[:index], word[index:]) for index in range(len(word) + 1)]
+    letters = _LETTERS
+    strings = {left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1}
+    strings |= {left + right[1:] for left, right in splits if right}
+    strings |= {left + letter + right[1:] for left, right in splits if right for letter in letters}
+    strings |= {left + letter + right for left, right in splits for letter in letters}
+    strings.discard(word)
+    return strings
+
+
+class CommonNeighbours:
+    """Finds the common words one slip away from a lowercase ASCII word.
+
+    Every string one slip away (about 54 per letter) is generated and the set intersected,
+    in C, with the common words, ~0.1 ms a word. A deletion index (SymSpell's) would answer
+    in a few lookups but takes 0.3 s to build, as long as 3,000 words take this way: the
+    corpus asks about 3,100, and a 200 MB dump would gain 1.5% of its time.
+    """
+
+    def __init__(self, zipf: Mapping[str, float], minimum: float) -> None:
+        self._common = frozenset(
+            word for word, value in zipf.items() if value >= minimum and _ASCII_WORD.fullmatch(word)
+        )
+
+    def __call__(self, word: str) -> dict[str, str]:
+        """Common words one slip from ``word`` (lowercase ASCII), each with its slip."""
+        slips = {
+            candidate: slip(word, candidate) for candidate in _one_slip_strings(word) & self._common
+        }
+        return {candidate: kind for candidate, kind in slips.items() if kind is not None}
