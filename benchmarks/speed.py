@@ -30,7 +30,7 @@ import mwparserfromhell
 
 import wikicheck
 from wikicheck import Settings
-from wikicheck.parse import _cycle_collector_paused
+from wikicheck.gcpause import cycle_collector_paused
 from wikicheck.typos.lexicon import lexicon
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "articles"
@@ -69,7 +69,7 @@ def bare_parse(text: str) -> object:
 def bare_parse_paused(text: str) -> object:
     """The baseline with Python's cyclic collector paused, as wikicheck.parse pauses it: the
     ratio against it shows wikicheck's own cost without the pause's gain."""
-    with _cycle_collector_paused():
+    with cycle_collector_paused():
         return mwparserfromhell.parse(text, skip_style_tags=True)
 
 

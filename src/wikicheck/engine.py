@@ -11,6 +11,7 @@ from typing import Any
 from . import suppressions
 from .config import ignores_for
 from .findings import Finding
+from .gcpause import cycle_collector_paused
 from .model import Article, Span
 from .net.results import LinkResult
 from .parse import parse
@@ -53,6 +54,16 @@ def lint_article(
     if article.path and settings.per_file_ignores:
         ignored = ignores_for(article.path, settings)
         rules = [rule for rule in rules if not any(_matches(s, rule) for s in ignored)]
+    with cycle_collector_paused():
+        return _run_rules(article, settings, rules, links)
+
+
+def _run_rules(
+    article: Article,
+    settings: Settings,
+    rules: Sequence[Rule],
+    links: Mapping[str, LinkResult] | None,
+) -> list[Finding]:
     today = settings.today or utc_today()
     path = article.path or article.title or "<string>"
     findings: list[Finding] = []
@@ -110,4 +121,5 @@ def lint(
     if ignore:
         changes["ignore"] = tuple(ignore)
     settings = replace(settings or Settings(), **changes)
-    return lint_article(parse(text, path=path, title=title), settings=settings, links=links)
+    with cycle_collector_paused():  # over both, or the model is walked in between
+        return lint_article(parse(text, path=path, title=title), settings=settings, links=links)

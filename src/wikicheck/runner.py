@@ -15,6 +15,7 @@ from .engine import lint_article
 from .errors import InputError
 from .findings import Finding
 from .fix import fix_until_stable
+from .gcpause import cycle_collector_paused
 from .inputs import STDIN, Document, read, write_atomic
 from .maintenance import maintenance_tags, summarize
 from .model import Article
@@ -81,10 +82,11 @@ def _run(job: Job, options: Options) -> Outcome:
 
     def lint_text(text: str) -> list[Finding]:
         if text not in linted:
-            article = parse(text, path=job.shown)
-            findings = lint_article(
-                article, settings=options.settings, rules=rules, links=options.links
-            )
+            with cycle_collector_paused():  # over both, or the model is walked in between
+                article = parse(text, path=job.shown)
+                findings = lint_article(
+                    article, settings=options.settings, rules=rules, links=options.links
+                )
             linted[text] = (article, findings)
         return linted[text][1]
 

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import gc
 import re
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from operator import attrgetter
 from typing import Any
 
@@ -14,6 +10,7 @@ import mwparserfromhell
 from mwparserfromhell.parser import ParserError
 
 from ..errors import InputError
+from ..gcpause import cycle_collector_paused
 from ..model import Article, LineIndex
 from .build import ArticleCollector
 from .sections import build_sections
@@ -60,37 +57,6 @@ def parser_input(text: str) -> str:
     return text.replace("\x00", "\ufffd") if "\x00" in text else text
 
 
-_pause_lock = threading.Lock()
-_pauses = 0
-_collector_was_enabled = False
-
-
-@contextmanager
-def _cycle_collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a page is parsed and walked.
-
-    Building the tree and the model allocates hundreds of thousands of objects that live
-    until the page is done, so the collector's passes find nothing to free yet re-walk
-    everything built so far: a quarter of mwparserfromhell's parse time. Neither the tree
-    nor the model holds reference cycles (tests/parse/test_collector_pause.py checks), so reference
-    counting frees them without the collector. Pauses from several threads nest: the
-    collector resumes when the last one ends, and only if it was running before the first.
-    """
-    global _pauses, _collector_was_enabled
-    with _pause_lock:
-        if _pauses == 0:
-            _collector_was_enabled = gc.isenabled()
-            gc.disable()
-        _pauses += 1
-    try:
-        yield
-    finally:
-        with _pause_lock:
-            _pauses -= 1
-            if _pauses == 0 and _collector_was_enabled:
-                gc.enable()
-
-
 _START = attrgetter("span.start")
 
 
@@ -108,7 +74,7 @@ def parse(text: str, *, path: str | None = None, title: str | None = None) -> Ar
         raise TypeError(f"parse() takes wikitext as str, not {type(text).__name__}")
     lines = LineIndex(text)
     check_nesting(text, path, lines)
-    with _cycle_collector_paused():
+    with cycle_collector_paused():
         try:
             # Style tags are skipped: unbalanced '' and ''' otherwise swallow templates and
             # headings (mwparserfromhell #40 and its duplicates), and no rule needs them.

@@ -78,22 +78,27 @@ def duplicate_heading(article: Article, ctx: RuleContext) -> Iterator[Finding]:
         == Later career ==
     """
 
-    def siblings(sections: tuple[Section, ...]) -> Iterator[Finding]:
-        seen: dict[str, Section] = {}
-        for section in sections:
-            key = (section.title or "").casefold()
-            first = seen.get(key)
-            if key and first is not None and section.heading_span is not None:
-                line = article.position(first.span.start).line
-                yield ctx.finding(
-                    section.heading_span,
-                    f'duplicate heading "{section.title}" (also on line {line}); '
-                    f'links to "#{section.title}" reach only the first',
-                )
-            seen.setdefault(key, section)
-            yield from siblings(section.children)
+    yield from _duplicate_siblings(article, ctx, article.sections)
 
-    yield from siblings(article.sections)
+
+def _duplicate_siblings(
+    article: Article, ctx: RuleContext, sections: tuple[Section, ...]
+) -> Iterator[Finding]:
+    # A module function, not a closure: a nested function that calls itself is a reference
+    # cycle, which would keep the whole article alive until the garbage collector runs.
+    seen: dict[str, Section] = {}
+    for section in sections:
+        key = (section.title or "").casefold()
+        first = seen.get(key)
+        if key and first is not None and section.heading_span is not None:
+            line = article.position(first.span.start).line
+            yield ctx.finding(
+                section.heading_span,
+                f'duplicate heading "{section.title}" (also on line {line}); '
+                f'links to "#{section.title}" reach only the first',
+            )
+        seen.setdefault(key, section)
+        yield from _duplicate_siblings(article, ctx, section.children)
 
 
 @rule(code="WC103", name="empty-section", category=Category.STRUCTURE, severity=Severity.WARNING)

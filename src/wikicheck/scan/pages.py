@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..engine import lint_article
+from ..gcpause import cycle_collector_paused
 from ..maintenance import maintenance_tags, summarize
 from ..parse import parse
 from ..registry import rules_for
@@ -53,8 +54,10 @@ def lint_page(page: DumpPage, options: ScanOptions) -> Record:
         "error": None,
     }
     try:
-        article = parse(page.text, path=page.title, title=page.title)
-        findings = lint_article(article, settings=options.settings, rules=rules_for(options.codes))
+        with cycle_collector_paused():  # over both, or the model is walked in between
+            article = parse(page.text, path=page.title, title=page.title)
+            rules = rules_for(options.codes)
+            findings = lint_article(article, settings=options.settings, rules=rules)
         record["findings"] = [finding.as_dict() for finding in findings]
         record["maintenance"] = summarize(maintenance_tags(article), options.today)
     except RecursionError:
