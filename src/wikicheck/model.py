@@ -138,13 +138,15 @@ class Citation:
     cs1: str | None = None
     """The CS1 template this renders through ("Cite web" for {{cite Web}} or {{cite website}}),
     or None for other citation templates ({{cite IUCN}} ...), to which CS1 rules do not apply."""
+    _last: dict[str, CitationParam] = field(init=False, repr=False, compare=False)
+    """The last parameter of each name: rules ask a citation for parameters by name ~50 times."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_last", {param.name: param for param in self.params})
 
     def get(self, name: str) -> CitationParam | None:
         """The last parameter with this canonical name, as MediaWiki resolves duplicates."""
-        for param in reversed(self.params):
-            if param.name == name:
-                return param
-        return None
+        return self._last.get(name)
 
     def filled(self, name: str) -> CitationParam | None:
         """The parameter MediaWiki would use, if it is there and not empty (CS1's is_set)."""

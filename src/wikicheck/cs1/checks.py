@@ -63,6 +63,8 @@ class CheckData:
     requires_url: frozenset[str]
     requires_periodical: dict[str, str]
     invisible: dict[str, tuple[str, str]]
+    invisible_pattern: re.Pattern[str]
+    """Any one of the ``invisible`` characters: found by the regex engine, not a loop."""
     removed_values: dict[str, dict[str, str]]
 
     def is_generic_name(self, value: str) -> bool:
@@ -97,6 +99,7 @@ def check_data() -> CheckData:
         requires_url=frozenset(data["requires_url"]["templates"]),
         requires_periodical=dict(data["requires_periodical"]),
         invisible={char: (name, fix) for char, (name, fix) in data["invisible"].items()},
+        invisible_pattern=re.compile(f"[{re.escape(''.join(data['invisible']))}]"),
         removed_values={name: dict(values) for name, values in data["removed_values"].items()},
     )
 

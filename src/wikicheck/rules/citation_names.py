@@ -14,8 +14,16 @@ from ._base import RuleContext, rule
 _ET_AL = re.compile(r"(?:^|[\s,;])(?:et\.? ?al(?:ii|\.)?|and others)[\s.;,\"']*$", re.IGNORECASE)
 
 
-def _checked_names(citation: Citation) -> Iterator[NameParam]:
-    for name in name_params(citation):
+def _names(ctx: RuleContext, citation: Citation) -> list[NameParam]:
+    """The citation's name parameters, found once per article for all seven name rules."""
+    by_citation: dict[int, list[NameParam]] = ctx.memo(
+        "citation-names", lambda: {id(c): name_params(c) for c in cs1_citations(ctx.article)}
+    )
+    return by_citation[id(citation)]
+
+
+def _checked_names(ctx: RuleContext, citation: Citation) -> Iterator[NameParam]:
+    for name in _names(ctx, citation):
         if not name.accept_as_written:
             yield name
 
@@ -42,7 +50,7 @@ def numeric_names(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """
     for citation in cs1_citations(article):
         reported: set[str] = set()
-        for name in _checked_names(citation):
+        for name in _checked_names(ctx, citation):
             value = name.param.value
             if name.name_list in reported or _no_letters(value):
                 continue
@@ -70,7 +78,7 @@ def numeric_name(article: Article, ctx: RuleContext) -> Iterator[Finding]:
         {{cite book |title=T |year=1984}}
     """
     for citation in cs1_citations(article):
-        for name in _checked_names(citation):
+        for name in _checked_names(ctx, citation):
             if _no_letters(name.param.value):
                 yield ctx.finding(
                     name.param.value_span.trimmed(article.source),
@@ -97,7 +105,7 @@ def multiple_names(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """
     for citation in cs1_citations(article):
         reported: set[str] = set()
-        for name in _checked_names(citation):
+        for name in _checked_names(ctx, citation):
             value = name.param.value.replace("&nbsp;", " ")
             commas = value.count(",")
             several = ";" in value or (commas > 0 if name.first_name else commas > 1)
@@ -127,7 +135,7 @@ def generic_name(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """
     data = check_data()
     for citation in cs1_citations(article):
-        for name in _checked_names(citation):
+        for name in _checked_names(ctx, citation):
             if data.is_generic_name(name.param.value):
                 yield ctx.finding(
                     name.param.value_span.trimmed(article.source),
@@ -150,7 +158,7 @@ def explicit_et_al(article: Article, ctx: RuleContext) -> Iterator[Finding]:
         {{cite journal |title=T |journal=J |last=Smith |display-authors=etal}}
     """
     for citation in cs1_citations(article):
-        for name in _checked_names(citation):
+        for name in _checked_names(ctx, citation):
             if _ET_AL.search(name.param.value):
                 yield ctx.finding(
                     name.param.value_span.trimmed(article.source),
@@ -171,7 +179,7 @@ def first_without_last(article: Article, ctx: RuleContext) -> Iterator[Finding]:
         {{cite book |title=T |last1=Smith |first1=Jo |last2=Jones |first2=Mary}}
     """
     for citation in cs1_citations(article):
-        names = name_params(citation)
+        names = _names(ctx, citation)
         lasts = {(n.name_list, n.number) for n in names if not n.first_name}
         for name in names:
             if name.first_name and (name.name_list, name.number) not in lasts:
@@ -196,7 +204,7 @@ def missing_name(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """
     for citation in cs1_citations(article):
         numbers: dict[str, dict[int, NameParam]] = {}
-        for name in name_params(citation):
+        for name in _names(ctx, citation):
             if not name.first_name:
                 numbers.setdefault(name.name_list, {})[name.number] = name
         for by_number in numbers.values():

@@ -279,6 +279,8 @@ def missing_pipe(article: Article, ctx: RuleContext) -> Iterator[Finding]:
         for param in _named(citation):
             if param.name in exempt or param.name in ("quote", "trans-quote", "script-quote"):
                 continue
+            if "=" not in param.value:
+                continue
             value = re.sub(r"<[^>]*>", "", param.value)
             for match in _MISSING_PIPE.finditer(value):
                 if table.is_known(table.canonical(match.group(1)), citation.cs1 or ""):

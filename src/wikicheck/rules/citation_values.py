@@ -107,16 +107,18 @@ def invisible_character(article: Article, ctx: RuleContext) -> Iterator[Finding]
     Fix: safe for characters that become a space or nothing (all but the zero-width joiner,
     which some scripts need, and the replacement character, which marks lost text).
     """
-    invisible = check_data().invisible
+    data = check_data()
+    invisible, any_invisible = data.invisible, data.invisible_pattern
     for citation in cs1_citations(article):
         for param in citation.params:
             raw = article.text_at(param.value_span)
+            if not any_invisible.search(raw):
+                continue
             # What MediaWiki trims off never reaches CS1; a trailing no-break space does.
             trimmed = mediawiki_trim(raw) if not param.raw_name.isdigit() else raw
             leading = len(raw) - len(raw.lstrip(MEDIAWIKI_WHITESPACE)) if trimmed != raw else 0
-            for index, char in enumerate(trimmed):
-                if char not in invisible:
-                    continue
+            for match in any_invisible.finditer(trimmed):
+                char, index = match.group(), match.start()
                 name, replacement = invisible[char]
                 offset = leading + index
                 at = param.value_span.start + offset
@@ -159,18 +161,19 @@ def extra_punctuation(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     exempt = check_data().extra_punctuation_exempt | parameter_table().url_params
     for citation in cs1_citations(article):
         for param in citation.params:
+            value = param.value
+            if not value.endswith((",", ";", ":")) or value.endswith("&nbsp;"):
+                continue
             base = re.sub(r"\d+$", "", param.name)
             if param.raw_name.isdigit() or base in exempt or param.name in exempt:
                 continue
-            value = param.value
-            if value.endswith((",", ";", ":")) and not value.endswith("&nbsp;"):
-                span = _value_span(article, param)
-                stripped = value.rstrip(",;: ")
-                yield ctx.finding(
-                    span,
-                    f"CS1 maint: extra punctuation: |{param.raw_name}= ends with {value[-1]!r}",
-                    Fix("Remove the punctuation", (Edit(span, stripped),), Applicability.SAFE),
-                )
+            span = _value_span(article, param)
+            stripped = value.rstrip(",;: ")
+            yield ctx.finding(
+                span,
+                f"CS1 maint: extra punctuation: |{param.raw_name}= ends with {value[-1]!r}",
+                Fix("Remove the punctuation", (Edit(span, stripped),), Applicability.SAFE),
+            )
 
 
 @rule(
