@@ -69,11 +69,13 @@ def _derive(ctx: _Context, **changes: Any) -> _Context:
 
 def _source_length(code: Wikicode) -> int:
     """``len(str(code))`` for a part the walk does not enter (a tag's name, a link's title
-    before its walk), without serialising the usual single text node."""
-    nodes = code.nodes
-    if len(nodes) == 1 and type(nodes[0]) is Text:
-        return len(nodes[0].value)
-    return len(str(code))
+    before its walk), without serialising the usual plain text."""
+    length = 0
+    for node in code.nodes:  # iterated, not indexed: SmartList indexing is Python code
+        if type(node) is not Text:
+            return len(str(code))
+        length += len(node.value)
+    return length
 
 
 class ArticleCollector:
@@ -101,23 +103,22 @@ class ArticleCollector:
         if code is None:
             return start
         position = start
+        reader_sees = ctx.text
         for node in code.nodes:
             if type(node) is Text:  # most nodes: handled here rather than by another call
                 value = node.value
                 end = position + len(value)
-                if ctx.text is not None and not value.isspace():
-                    run = model.TextRun(self.source[position:end], Span(position, end), ctx.text)
+                if reader_sees is not None and not value.isspace():
+                    run = model.TextRun(self.source[position:end], Span(position, end), reader_sees)
                     self.text_runs.append(run)
                 position = end
+                continue
+            handler = _HANDLERS.get(type(node))
+            if handler is None:  # HTMLEntity and any node type without children
+                position += len(str(node))
             else:
-                position = self._node(node, ctx, position)
+                position = handler(self, node, ctx, position)
         return position
-
-    def _node(self, node: Any, ctx: _Context, start: int) -> int:
-        handler = _HANDLERS.get(type(node))
-        if handler is None:  # HTMLEntity and any node type without children
-            return start + len(str(node))
-        return handler(self, node, ctx, start)
 
     def _comment(self, node: Comment, ctx: _Context, start: int) -> int:
         end = start + len("<!--") + len(node.contents) + len("-->")
