@@ -18,8 +18,8 @@ def cycle_collector_paused() -> Iterator[None]:
 
     Building the tree and the model allocates hundreds of thousands of objects that live
     until the page is done, so the collector's passes find nothing to free yet re-walk
-    everything built so far: a quarter of mwparserfromhell's parse time, and a fifth of the
-    rules' time. Neither the tree, the model nor the findings hold reference cycles
+    everything built so far: a tenth of mwparserfromhell's parse time on typical articles,
+    more on large ones. Neither the tree, the model nor the findings hold reference cycles
     (tests/test_collector_pause.py checks the corpus), so reference counting frees them
     without the collector. Pauses from several threads nest: the collector resumes when the
     last one ends, and only if it was running before the first.
