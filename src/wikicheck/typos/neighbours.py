@@ -19,29 +19,9 @@ def slip(word: str, candidate: str) -> str | None:
     dropped or wrong letter.
     """
     if len(candidate) == len(word) + 1:  # the typist dropped a letter
-        index = next(
-            (i for i in range(len(candidate)) if candidate[i] != word[i : i + 1]), len(word)
-        )
-        if candidate[:index] + candidate[index + 1 :] != word:
-            return None
-        letter = candidate[index]
-        return (
-            "double"
-            if letter in (candidate[index - 1 : index], candidate[index + 1 : index + 2])
-            else "other"
-        )
+        return _extra_letter(candidate, word)
     if len(candidate) == len(word) - 1:  # the typist added a letter
-        index = next(
-            (i for i in range(len(word)) if word[i] != candidate[i : i + 1]), len(candidate)
-        )
-        if word[:index] + word[index + 1 :] != candidate:
-            return None
-        letter = word[index]
-        return (
-            "double"
-            if letter in (word[index - 1 : index], word[index + 1 : index + 2])
-            else "other"
-        )
+        return _extra_letter(word, candidate)
     if len(candidate) != len(word):
         return None
     differ = [i for i in range(len(word)) if word[i] != candidate[i]]
@@ -54,6 +34,16 @@ def slip(word: str, candidate: str) -> str | None:
         if word[first] == candidate[second] and word[second] == candidate[first]:
             return "transpose"
     return None
+
+
+def _extra_letter(longer: str, shorter: str) -> str | None:
+    """ "double" or "other" if ``longer`` is ``shorter`` with one letter more, else None."""
+    index = next((i for i in range(len(longer)) if longer[i] != shorter[i : i + 1]), len(shorter))
+    if longer[:index] + longer[index + 1 :] != shorter:
+        return None
+    letter = longer[index]
+    doubled = letter in (longer[index - 1 : index], longer[index + 1 : index + 2])
+    return "double" if doubled else "other"
 
 
 def _one_slip_strings(word: str) -> set[str]:
