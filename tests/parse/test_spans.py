@@ -23,8 +23,10 @@ def assert_walk_covers_source(source: str) -> int:
     """The walk lays out every node: it ends exactly at the end of the source. Returns the
     number of nodes in the tree."""
     tree = mwparserfromhell.parse(parser_input(source), skip_style_tags=True)
+    nodes = len(tree.filter(recursive=True))
     assert ArticleCollector(source).collect(tree) == len(source)
-    return len(tree.filter(recursive=True))
+    assert not tree.nodes  # the walk consumes the page
+    return nodes
 
 
 def assert_model_spans(text: str) -> None:

@@ -9,7 +9,7 @@ for what the model keeps. This is the only module that computes offsets from the
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
@@ -67,6 +67,12 @@ def _derive(ctx: _Context, **changes: Any) -> _Context:
     return replace(ctx, **changes)
 
 
+def _popped(nodes: list[Any]) -> Iterator[Any]:
+    """The nodes from last to first, each dropped from the list as it is handed out."""
+    while nodes:
+        yield nodes.pop()
+
+
 def _source_length(code: Wikicode) -> int:
     """``len(str(code))`` for a part the walk does not enter (a tag's name, a link's title
     before its walk), without serialising the usual plain text."""
@@ -95,16 +101,24 @@ class ArticleCollector:
         self.text_runs: list[model.TextRun] = []
         self.headings: list[HeadingInfo] = []
 
-    def collect(self, code: Wikicode) -> int:
-        """Walk the page; returns where the walk ended, which is the length of the source."""
-        return self._code(code, _TOP, 0)
+    def collect(self, page: Wikicode) -> int:
+        """Walk the page; returns where the walk ended, which is the length of the source.
+
+        The page is consumed: each top-level node is let go once walked, so on a huge page
+        the tree shrinks as the model grows instead of both reaching full size together.
+        """
+        top_level = list(page.nodes)
+        page.nodes = []
+        top_level.reverse()
+        return self._nodes(_popped(top_level), _TOP, 0)
 
     def _code(self, code: Wikicode | None, ctx: _Context, start: int) -> int:
-        if code is None:
-            return start
+        return start if code is None else self._nodes(code.nodes, ctx, start)
+
+    def _nodes(self, nodes: Iterable[Any], ctx: _Context, start: int) -> int:
         position = start
         reader_sees = ctx.text
-        for node in code.nodes:
+        for node in nodes:
             if type(node) is Text:  # most nodes: handled here rather than by another call
                 value = node.value
                 end = position + len(value)
