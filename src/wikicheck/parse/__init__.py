@@ -82,8 +82,7 @@ def parse(text: str, *, path: str | None = None, title: str | None = None) -> Ar
         except (ParserError, RecursionError) as error:
             raise InputError(f"the parser gave up on this text: {error}", path=path) from error
         collector = ArticleCollector(text)
-        collector.collect(tree)
-        del tree
+        collector.collect(tree)  # consumes the tree
     # Text runs and headings are found in source order; the rest may be found inside out.
     for items in (
         collector.templates,
