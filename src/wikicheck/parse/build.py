@@ -182,8 +182,8 @@ class ArticleCollector:
             if default_group is not None and key == "refs":
                 group = templates.pending_list_group(node, default_group)
                 param_ctx = _derive(inner, list_group=group)
-            elif is_citation and table.canonical(key) in table.url_params:
-                param_ctx = _derive(inner, citation_url_param=table.canonical(key))
+            elif is_citation and (canonical := table.canonical(key)) in table.url_params:
+                param_ctx = _derive(inner, citation_url_param=canonical)
             links_before = len(self.external_links)
             value_start = position
             position = self._code(param.value, param_ctx, value_start)
@@ -243,7 +243,6 @@ class ArticleCollector:
         return position
 
     def _tag(self, node: Tag, ctx: _Context, start: int) -> int:
-        """Lays out a tag; what its contents are to a reader is decided by ``_contents_context``."""
         if node.wiki_markup:  # a table, list item or rule written in wiki syntax
             position = self._attributes(node, ctx, start + len(node.wiki_markup))
             position += len(node.padding or "") + len(node.wiki_style_separator or "")
@@ -254,24 +253,31 @@ class ArticleCollector:
         name = str(node.tag).strip().lower()
         if name == "ref":
             return self._ref(node, ctx, start)
+        if name != "references":
+            return self._html_tag(node, ctx, start, self._contents_context(node, name, ctx))[0]
+        group = self._attribute_values(node).get("group", "")
+        inner = _derive(ctx, text=None, sections_allowed=False, list_group=group)
+        end = self._html_tag(node, ctx, start, inner)[0]
+        self.reference_lists.append(model.ReferenceList("references", group, Span(start, end)))
+        return end
+
+    def _html_tag(
+        self, node: Tag, ctx: _Context, start: int, contents_ctx: _Context
+    ) -> tuple[int, Span | None]:
+        """Lays out ``<name attributes>contents</name>`` (or ``<name/>``): its end, and where
+        its contents are (None when it closes itself)."""
         position = start + len("</" if node.invalid else "<") + _source_length(node.tag)
         position = self._attributes(node, ctx, position)
         if node.self_closing:
-            end = position + len(node.padding) + len(">" if node.implicit else "/>")
-        else:
-            position += len(node.padding) + len(">")
-            position = self._code(node.contents, self._contents_context(node, name, ctx), position)
-            end = position + len("</") + _source_length(node.closing_tag) + len(">")
-        if name == "references":
-            group = self._attribute_values(node).get("group", "")
-            self.reference_lists.append(model.ReferenceList("references", group, Span(start, end)))
-        return end
+            return position + len(node.padding) + len(">" if node.implicit else "/>"), None
+        contents_start = position + len(node.padding) + len(">")
+        position = self._code(node.contents, contents_ctx, contents_start)
+        end = position + len("</") + _source_length(node.closing_tag) + len(">")
+        return end, Span(contents_start, position)
 
     @staticmethod
     def _contents_context(node: Tag, name: str, ctx: _Context) -> _Context:
-        if name == "references":
-            group = ArticleCollector._attribute_values(node).get("group", "")
-            return _derive(ctx, text=None, sections_allowed=False, list_group=group)
+        """What the contents of a tag are to a reader: prose, a quotation, or not text."""
         text = ctx.text
         if text is not None and not node.wiki_markup:
             kinds = tag_kinds()
@@ -285,20 +291,12 @@ class ArticleCollector:
         attributes = self._attribute_values(node)
         name = attributes.get("name") or None
         group = attributes.get("group", ctx.list_group or "")
-        position = start + len("</" if node.invalid else "<") + _source_length(node.tag)
-        position = self._attributes(node, ctx, position)
         first_citation = len(self.citations)
-        if node.self_closing:
-            content: str | None = None
-            content_span: Span | None = None
-            end = position + len(node.padding) + len(">" if node.implicit else "/>")
-        else:
-            content_start = position + len(node.padding) + len(">")
-            inner = _derive(ctx, text=None, in_ref=True, sections_allowed=False, list_group=None)
-            position = self._code(node.contents, inner, content_start)
-            content_span = Span(content_start, position)
-            content = self.source[content_start:position]
-            end = position + len("</") + _source_length(node.closing_tag) + len(">")
+        inner = _derive(ctx, text=None, in_ref=True, sections_allowed=False, list_group=None)
+        end, content_span = self._html_tag(node, ctx, start, inner)
+        content = (
+            None if content_span is None else self.source[content_span.start : content_span.end]
+        )
         is_reuse = name is not None and (content is None or not content.strip())
         citation = self.citations[first_citation] if len(self.citations) > first_citation else None
         self.refs.append(
