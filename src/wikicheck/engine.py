@@ -97,6 +97,22 @@ def _run_rules(
     return findings
 
 
+def parse_and_lint(
+    text: str,
+    *,
+    path: str | None = None,
+    title: str | None = None,
+    settings: Settings | None = None,
+    rules: Sequence[Rule] | None = None,
+    links: Mapping[str, LinkResult] | None = None,
+) -> tuple[Article, list[Finding]]:
+    """:func:`~wikicheck.parse.parse` then :func:`lint_article`, with the cyclic collector
+    paused over both (between them it would walk the whole fresh model once)."""
+    with cycle_collector_paused():
+        article = parse(text, path=path, title=title)
+        return article, lint_article(article, settings=settings, rules=rules, links=links)
+
+
 def lint(
     text: str,
     *,
@@ -121,5 +137,4 @@ def lint(
     if ignore:
         changes["ignore"] = tuple(ignore)
     settings = replace(settings or Settings(), **changes)
-    with cycle_collector_paused():  # over both, or the model is walked in between
-        return lint_article(parse(text, path=path, title=title), settings=settings, links=links)
+    return parse_and_lint(text, path=path, title=title, settings=settings, links=links)[1]

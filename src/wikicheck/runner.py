@@ -11,11 +11,10 @@ from enum import StrEnum
 from functools import partial
 from typing import Any
 
-from .engine import lint_article
+from .engine import parse_and_lint
 from .errors import InputError
 from .findings import Finding
 from .fix import fix_until_stable
-from .gcpause import cycle_collector_paused
 from .inputs import STDIN, Document, read, write_atomic
 from .maintenance import maintenance_tags, summarize
 from .model import Article
@@ -82,12 +81,9 @@ def _run(job: Job, options: Options) -> Outcome:
 
     def lint_text(text: str) -> list[Finding]:
         if text not in linted:
-            with cycle_collector_paused():  # over both, or the model is walked in between
-                article = parse(text, path=job.shown)
-                findings = lint_article(
-                    article, settings=options.settings, rules=rules, links=options.links
-                )
-            linted[text] = (article, findings)
+            linted[text] = parse_and_lint(
+                text, path=job.shown, settings=options.settings, rules=rules, links=options.links
+            )
         return linted[text][1]
 
     def summary(text: str) -> dict[str, Any]:

@@ -13,10 +13,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..engine import lint_article
-from ..gcpause import cycle_collector_paused
+from ..engine import parse_and_lint
 from ..maintenance import maintenance_tags, summarize
-from ..parse import parse
 from ..registry import rules_for
 from ..settings import Settings
 from .dumps import DumpError, DumpPage, Partition, read_pages
@@ -54,10 +52,13 @@ def lint_page(page: DumpPage, options: ScanOptions) -> Record:
         "error": None,
     }
     try:
-        with cycle_collector_paused():  # over both, or the model is walked in between
-            article = parse(page.text, path=page.title, title=page.title)
-            rules = rules_for(options.codes)
-            findings = lint_article(article, settings=options.settings, rules=rules)
+        article, findings = parse_and_lint(
+            page.text,
+            path=page.title,
+            title=page.title,
+            settings=options.settings,
+            rules=rules_for(options.codes),
+        )
         record["findings"] = [finding.as_dict() for finding in findings]
         record["maintenance"] = summarize(maintenance_tags(article), options.today)
     except RecursionError:
