@@ -11,7 +11,8 @@ FAMILIES = {
 
 
 def render() -> str:
-    rules = default_registry().rules
+    registry = default_registry()
+    rules = registry.rules
     lines = [
         "# Rules",
         "",
@@ -20,21 +21,37 @@ def render() -> str:
         "visible CS1 or Cite error is `error`; hidden maintenance categories and wikicheck's",
         "own advice are `warning` or `info`.",
         "",
-        "| code | name | severity | fix | summary |",
-        "|---|---|---|---|---|",
+        "**The default set.** With no `select`, `wikicheck lint` runs the rules marked *on* below:",
+        "an editor acts on nearly every finding they make on current articles (precision per rule:",
+        "`python benchmarks/precision.py`). The others are opt-in (`--extend-select CODE`, or",
+        "`--select ALL`); why each is on or off comes from",
+        "`src/wikicheck/data/default_rules.toml`.",
+        "",
+        "| code | name | severity | default | fix | summary |",
+        "|---|---|---|---|---|---|",
     ]
     for rule in rules:
         summary = rule.summary.replace("|", "\\|")
+        default = "on" if registry.is_default(rule) else "off"
         lines.append(
-            f"| {rule.code} | {rule.name} | {rule.severity.value} | {rule.fix.value} | {summary} |"
+            f"| {rule.code} | {rule.name} | {rule.severity.value} | {default} | {rule.fix.value}"
+            f" | {summary} |"
         )
+    lines += ["", "## Why each rule is or is not on by default", ""]
+    lines += ["| code | name | default | why |", "|---|---|---|---|"]
+    for rule in rules:
+        choice = registry.default_choice(rule)
+        why = choice.why.replace("|", "\\|")
+        lines.append(f"| {rule.code} | {rule.name} | {'on' if choice.on else 'off'} | {why} |")
     for prefix, family in FAMILIES.items():
         members = [rule for rule in rules if rule.code.startswith(prefix)]
         if not members:
             continue
         lines += ["", f"## {family}"]
         for rule in members:
-            lines += ["", f"### {rule.code} {rule.name}", "", "```text", rule.doc.rstrip(), "```"]
+            state = "on by default" if registry.is_default(rule) else "off by default (opt-in)"
+            lines += ["", f"### {rule.code} {rule.name}", "", f"*{state}*", ""]
+            lines += ["```text", rule.doc.rstrip(), "```"]
     return "\n".join(lines) + "\n"
 
 

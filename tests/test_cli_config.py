@@ -55,14 +55,15 @@ def test_wikicheck_toml_wins_and_cli_extends(
 
 def test_fail_on_and_rule_options(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (project / "wikicheck.toml").write_text(
-        'fail-on = "error"\ntoday = 2026-01-15\n[rules.stale-access-date]\nyears = 10\n'
+        'fail-on = "error"\ntoday = 2026-01-15\nextend-select = ["stale-access-date"]\n'
+        "[rules.stale-access-date]\nyears = 10\n"
     )
     (project / "articles" / "a.wiki").write_text(
         "Text.<ref>{{cite web |url=https://example.org |title=T |access-date=2004-01-01}}</ref>\n"
         "{{Reflist}}\n"
     )
     code, out, _ = run(capsys, "lint", "articles/a.wiki")
-    assert "WC211" in out  # the option turned the rule on; the date came from the config
+    assert "WC211" in out  # the opt-in rule, selected, with its option; the date from the config
     assert code == 0  # an info finding does not fail with fail-on = "error"
     code, _, _ = run(capsys, "lint", "articles/a.wiki", "--fail-on", "info")
     assert code == 1

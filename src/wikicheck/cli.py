@@ -315,24 +315,33 @@ def _run_parse(args: argparse.Namespace) -> int:
 
 
 def _run_rules(_args: argparse.Namespace) -> int:
-    for rule in default_registry().rules:
-        fix = " [fix]" if rule.fix.value != "none" else ""
+    registry = default_registry()
+    sys.stdout.write(
+        f"{'code':<6} {'name':<32} {'family':<11} {'severity':<8} {'default':<7} {'fix':<9}"
+        " summary\n"
+    )
+    for rule in registry.rules:
+        default = "yes" if registry.is_default(rule) else "no"
         sys.stdout.write(
-            f"{rule.code}  {rule.name:<32} {rule.category.value:<11} {rule.severity.value:<8}"
-            f" {rule.summary}{fix}\n"
+            f"{rule.code:<6} {rule.name:<32} {rule.category.value:<11} {rule.severity.value:<8}"
+            f" {default:<7} {rule.fix.value:<9} {rule.summary}\n"
         )
     return EXIT_CLEAN
 
 
 def _run_rule(args: argparse.Namespace) -> int:
-    sys.stdout.write(default_registry().get(args.code).doc)
+    registry = default_registry()
+    rule = registry.get(args.code)
+    choice = registry.default_choice(rule)
+    state = "on by default" if choice.on else "off by default (select it to run it)"
+    sys.stdout.write(f"{rule.doc}\nSelection:\n    {state}: {choice.why}\n")
     return EXIT_CLEAN
 
 
 def _run_config(args: argparse.Namespace) -> int:
     settings = resolve_settings(args, args.path)
     rules = default_registry().select(settings.select, settings.ignore, settings.extend_select)
-    select = list(settings.select) if settings.select is not None else "all offline rules"
+    select = list(settings.select) if settings.select is not None else "the default rules"
     ignores = {glob: list(codes) for glob, codes in settings.per_file_ignores}
     links = settings.links
     today = settings.today.isoformat() if settings.today else "the current UTC date"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache
 
 from .errors import UnknownRuleError
+from .resources import load_toml
 from .rules import ALL_RULES, Rule
 
 _FAMILIES = {
@@ -19,11 +21,26 @@ _FAMILIES = {
 }
 
 
-class Registry:
-    """An immutable set of rules. Rejects duplicate codes and names."""
+@dataclass(frozen=True, slots=True)
+class DefaultChoice:
+    """Whether a rule runs when nothing is selected, and why (``data/default_rules.toml``)."""
 
-    def __init__(self, rules: Iterable[Rule]) -> None:
+    on: bool
+    why: str
+
+
+class Registry:
+    """An immutable set of rules. Rejects duplicate codes and names.
+
+    ``defaults`` says which rules run when no ``select`` is given; a rule it does not name
+    is on by default (a registry made of one's own rules needs no table).
+    """
+
+    def __init__(
+        self, rules: Iterable[Rule], defaults: Mapping[str, DefaultChoice] | None = None
+    ) -> None:
         self._rules = tuple(sorted(rules, key=lambda rule: rule.code))
+        self._defaults = dict(defaults or {})
         self._by_code: dict[str, Rule] = {}
         self._by_name: dict[str, Rule] = {}
         for rule in self._rules:
@@ -40,6 +57,12 @@ class Registry:
     @property
     def rules(self) -> tuple[Rule, ...]:
         return self._rules
+
+    def default_choice(self, rule: Rule) -> DefaultChoice:
+        return self._defaults.get(rule.code, _ON_UNLISTED)
+
+    def is_default(self, rule: Rule) -> bool:
+        return self.default_choice(rule).on
 
     def get(self, code_or_name: str) -> Rule:
         rule = self._by_code.get(code_or_name.upper()) or self._by_name.get(code_or_name)
@@ -78,14 +101,18 @@ class Registry:
         """Resolve selectors: the most specific of ``select``/``ignore`` wins (flake8's rule);
         on a tie, ``ignore`` wins.
 
-        With no ``select``, every rule that needs no network is selected (and the network
-        rules too with ``include_network``).
+        With no ``select``, the default rules that need no network are selected (and the
+        default network rules too with ``include_network``); ``extend_select`` adds to them.
         """
         chosen = [*(select or ()), *extend_select]
         self.validate([*chosen, *ignore])
         result = []
         for rule in self._rules:
-            by_default = select is None and (include_network or not rule.needs_network)
+            by_default = (
+                select is None
+                and self.is_default(rule)
+                and (include_network or not rule.needs_network)
+            )
             selected = max([1 if by_default else 0, *(self._specificity(s, rule) for s in chosen)])
             ignored = max([0, *(self._specificity(s, rule) for s in ignore)])
             if selected > ignored:
@@ -93,9 +120,29 @@ class Registry:
         return tuple(result)
 
 
+_ON_UNLISTED = DefaultChoice(on=True, why="")
+
+
+def load_default_choices(rules: Iterable[Rule]) -> dict[str, DefaultChoice]:
+    """Read ``data/default_rules.toml``; every rule must have exactly one entry there."""
+    table = load_toml("default_rules.toml")
+    codes = {rule.code for rule in rules}
+    missing = sorted(codes - table.keys())
+    unknown = sorted(table.keys() - codes)
+    if missing or unknown:
+        raise ValueError(
+            f"default_rules.toml: no entry for {missing or 'none'}; "
+            f"unknown codes {unknown or 'none'}"
+        )
+    return {
+        code: DefaultChoice(on=bool(entry["default"]), why=str(entry["why"]))
+        for code, entry in table.items()
+    }
+
+
 @cache
 def default_registry() -> Registry:
-    return Registry(ALL_RULES)
+    return Registry(ALL_RULES, load_default_choices(ALL_RULES))
 
 
 @cache

@@ -40,7 +40,8 @@ class LinkSettings:
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """``select=None`` means every rule that needs no network.
+    """``select=None`` means the default rule set (``data/default_rules.toml``) of the rules
+    that need no network; ``extend_select`` adds to whatever ``select`` chose.
 
     ``today`` pins the date that date rules compare against (UTC); ``None`` means the
     current UTC date, read once per run by the engine. ``per_file_ignores`` pairs a glob

@@ -92,10 +92,11 @@ def multiple_names(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags several people in one name parameter ("CS1 maint: multiple names: authors list").
 
     A last name with more than one comma, a first name with any comma, or a semicolon in
-    either.
+    either: what the module counts, whatever the value is. The message says what it saw.
 
     Why: each person belongs in their own numbered parameter, so that the citation can list
-    and link them and the metadata names them.
+    and link them and the metadata names them. A single organisation whose name has commas
+    is accepted as written inside double parentheses: |author=((Committee on A, B, and C)).
 
     Example:
         {{cite book |title=T |last=Smith, John; Jones, Mary}}
@@ -111,11 +112,18 @@ def multiple_names(article: Article, ctx: RuleContext) -> Iterator[Finding]:
             several = ";" in value or (commas > 0 if name.first_name else commas > 1)
             if several and name.name_list not in reported:
                 reported.add(name.name_list)
+                seen = "a semicolon" if ";" in value else _count(commas, "comma")
+                raw = name.param.raw_name
                 yield ctx.finding(
                     name.param.value_span.trimmed(article.source),
-                    f"CS1 maint: multiple names: {name.name_list} list: "
-                    f"|{name.param.raw_name}= holds more than one name",
+                    f"CS1 maint: multiple names: {name.name_list} list: |{raw}= has {seen}: "
+                    f"give each person their own numbered parameter, or, if it is one "
+                    f"organisation, write |{raw}=((…))",
                 )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"a {noun}" if number == 1 else f"{number} {noun}s"
 
 
 @rule(code="WC304", name="generic-name", category=Category.CITATION, severity=Severity.ERROR)
