@@ -76,9 +76,11 @@ class CheckData:
         )
 
     def is_generic_title(self, value: str) -> bool:
+        """As the module's is_generic(): plain entries are searched in the lowercased value,
+        patterns in the value as written ("unknown" is generic, "Unknown" is not)."""
         lowered = value.lower()
         return any(text in lowered for text in self.generic_title_plain) or any(
-            pattern.search(lowered) for pattern in self.generic_title_patterns
+            pattern.search(value) for pattern in self.generic_title_patterns
         )
 
 

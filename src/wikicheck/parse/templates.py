@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from mwparserfromhell.nodes import Template as TemplateNode
 
 from .. import model
-from ..cs1.params import parameter_table
+from ..cs1.params import parameter_table, whitelist
 from ..model import LinkOrigin
 from ..textutil import mediawiki_trim, strip_comments
 from .names import cs1_class, ref_templates
@@ -48,6 +48,7 @@ def citation(
     URL parameters that the tokenizer did not see as links (``links_in_param`` counts the
     links it did see, by parameter name)."""
     table = parameter_table()
+    accepted = whitelist()
     cs1 = cs1_class(template.name)
     params: list[model.CitationParam] = []
     unlinked: list[model.ExternalLink] = []
@@ -60,7 +61,7 @@ def citation(
                 value=param.value,
                 span=param.span,
                 value_span=param.value_span,
-                known=cs1 is None or table.is_known(canonical, cs1),
+                known=cs1 is None or accepted.accepts(param.name, cs1, empty=not param.value),
             )
         )
         # A URL the tokenizer did not see as a link (no scheme, "//host", junk) is still

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ..cs1 import cs1_citations
 from ..cs1.checks import check_data
-from ..cs1.params import parameter_table
+from ..cs1.params import DEPRECATED, parameter_table, whitelist
 from ..findings import Applicability, Category, Edit, Finding, Fix, Severity
 from ..model import Article, Citation, CitationParam, Span
 from ._base import FixAvailability, RuleContext, rule
@@ -15,7 +15,9 @@ from ._duplicates import Occurrence, duplicates
 
 # Replacements that are not a plain rename: the value must change shape too.
 _NOT_RENAMES = frozenset({"author", "editor", "url-access", "name-list-style"})
-_MISSING_PIPE = re.compile(r"(?:^|\s)([a-z][a-z-]*\d*)\s*=")
+# The module's capture: a name after whitespace, else one at the start of the value.
+_MISSING_PIPE_AFTER_SPACE = re.compile(r"\s+([A-Za-z][A-Za-z0-9-]+)\s*=")
+_MISSING_PIPE_AT_START = re.compile(r"^([A-Za-z][A-Za-z0-9-]+)\s*=")
 
 
 def _named(citation: Citation) -> Iterator[CitationParam]:
@@ -41,10 +43,10 @@ def _rename(article: Article, param: CitationParam, name: str, value: str) -> Fi
 
 
 def _suggest(name: str, template: str) -> str | None:
-    table = parameter_table()
+    """A spelling this template accepts (CS1 suggests only names valid in the template)."""
+    accepted = whitelist()
     for candidate in (name.lower(), name.lower().replace("_", "-"), name.lower().replace(" ", "-")):
-        canonical = table.canonical(candidate)
-        if candidate != name and table.is_known(canonical, template):
+        if candidate != name and accepted.accepts(candidate, template):
             return candidate
     return None
 
@@ -59,8 +61,14 @@ def _suggest(name: str, template: str) -> str | None:
 def unknown_citation_parameter(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a parameter the citation template does not know ("Unknown parameter |x= ignored").
 
-    Parameter names are case-sensitive. Where the lowercased name is a valid parameter, it is
-    suggested, as CS1 does. Removed parameters such as |deadurl= are WC332's.
+    Each template has its own list, read from Module:Citation/CS1/Whitelist: {{cite arXiv}}
+    and the other preprint templates take a short list (|class= but no |publisher=), some
+    templates add their own names (|people= in {{cite AV media}}, |degree= in
+    {{cite thesis}}), the rest share the common list. Parameter names are case-sensitive.
+    Where the lowercased name is valid in the template, it is suggested, as CS1 does.
+    Removed parameters such as |deadurl= are WC332's. Templates that do not render through
+    the CS1 module ({{cite tweet}}, {{cite IUCN}} ...) have lists of their own and are not
+    checked.
 
     Why: CS1 shows a red error and ignores the value: what the editor wrote is lost.
 
@@ -96,6 +104,10 @@ def unknown_citation_parameter(article: Article, ctx: RuleContext) -> Iterator[F
 def removed_citation_parameter(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a parameter CS1 no longer supports, naming its replacement (|deadurl= -> |url-status=).
 
+    Also a parameter the module's whitelist marks deprecated ("Cite uses deprecated
+    parameter"; none is, in the revision wikicheck reads). The replacement is named only
+    when the template accepts it ({{cite arXiv}} has no |url-status=).
+
     Why: removed parameters are ignored with a red "Unknown parameter" error, so a dead link
     marked |deadurl=yes is shown as if it were live.
 
@@ -110,12 +122,24 @@ def removed_citation_parameter(article: Article, ctx: RuleContext) -> Iterator[F
     the |deadurl= family is simply removed, since |url-status= would do nothing there.
     """
     table = parameter_table()
+    accepted = whitelist()
     values = check_data().removed_values
     for citation in cs1_citations(article):
+        template = citation.cs1 or citation.template
         for param in _named(citation):
-            replacement = table.removed.get(param.raw_name)
-            if replacement is None or not param.value:
+            if not param.value:
                 continue
+            if accepted.state(param.raw_name, template) == DEPRECATED:
+                yield ctx.finding(
+                    param.span.trimmed(article.source),
+                    f"Cite uses deprecated parameter |{param.raw_name}=",
+                )
+                continue
+            replacement = table.removed.get(param.raw_name)
+            if replacement is None or param.known:
+                continue
+            if replacement and not accepted.accepts(replacement, template):
+                replacement = ""  # CS1 suggests only a name this template accepts
             message = f"Unknown parameter |{param.raw_name}= ignored"
             fix = None
             if replacement:
@@ -273,7 +297,7 @@ def missing_pipe(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     Use instead:
         {{cite web |url=https://example.org/a |title=T |access-date=2024-01-01}}
     """
-    table = parameter_table()
+    accepted = whitelist()
     exempt = check_data().external_link_exempt
     for citation in cs1_citations(article):
         for param in _named(citation):
@@ -282,13 +306,14 @@ def missing_pipe(article: Article, ctx: RuleContext) -> Iterator[Finding]:
             if "=" not in param.value:
                 continue
             value = re.sub(r"<[^>]*>", "", param.value)
-            for match in _MISSING_PIPE.finditer(value):
-                if table.is_known(table.canonical(match.group(1)), citation.cs1 or ""):
-                    yield ctx.finding(
-                        param.value_span.trimmed(article.source),
-                        f"Missing pipe in: |{param.raw_name}= (before {match.group(1)}=)",
-                    )
-                    break
+            # As the module: only the first candidate counts, and it is checked against the
+            # names every template shares, whatever this template's own list.
+            match = _MISSING_PIPE_AFTER_SPACE.search(value) or _MISSING_PIPE_AT_START.search(value)
+            if match and accepted.accepts(match.group(1), None):
+                yield ctx.finding(
+                    param.value_span.trimmed(article.source),
+                    f"Missing pipe in: |{param.raw_name}= (before {match.group(1)}=)",
+                )
 
 
 @rule(

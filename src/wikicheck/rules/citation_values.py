@@ -15,6 +15,8 @@ from ._base import FixAvailability, RuleContext, rule
 
 _TITLES = ("title", "trans-title", "script-title")
 _PERIODICALS = ("journal", "magazine", "newspaper", "periodical", "website", "work")
+# The module's ScriptPeriodical: a periodical named only in its own script is named.
+_SCRIPT_PERIODICALS = tuple(f"script-{name}" for name in _PERIODICALS)
 _EXTRA_TEXT = {
     "page": re.compile(r"^(?:p\.|pp\.|pg\.?|pages?)\s*", re.IGNORECASE),
     "pages": re.compile(r"^(?:p\.|pp\.|pg\.?|pages?)\s*", re.IGNORECASE),
@@ -215,6 +217,9 @@ def extra_text(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 def missing_periodical(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a {{cite journal}} with no journal, or a {{cite magazine}} with no magazine.
 
+    Any of the module's periodical parameters counts (|journal=, |work=, |website= ...), and
+    so does their |script-…= form (|script-journal=zh:…).
+
     Why: CS1 shows "Cite journal requires |journal="; a journal article without its journal
     cannot be found.
 
@@ -227,7 +232,8 @@ def missing_periodical(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     requires = check_data().requires_periodical
     for citation in cs1_citations(article):
         needed = requires.get(citation.cs1 or "")
-        if needed and not any(citation.filled(name) for name in _PERIODICALS):
+        named = any(citation.filled(name) for name in (*_PERIODICALS, *_SCRIPT_PERIODICALS))
+        if needed and not named:
             yield ctx.finding(citation.span, f"{citation.cs1} requires |{needed}=")
 
 
