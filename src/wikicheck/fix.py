@@ -89,39 +89,50 @@ def _verify(original: str, ordered: Sequence[Edit], result: str) -> None:
         raise EditConflict(f"applying the edits changed the text after offset {cursor}")
 
 
-def apply_edits(text: str, findings: Iterable[Finding], *, unsafe: bool = False) -> tuple[str, int]:
-    """Apply the fixes of ``findings`` that conflict with no fix chosen before them.
+def choose_fixes(text: str, findings: Iterable[Finding], *, unsafe: bool = False) -> list[Finding]:
+    """The findings whose fixes one pass applies: each conflicts with no fix chosen before it.
 
-    Returns the new text and how many fixes were applied. A fix is all-or-nothing: if any of
-    its edits conflicts with an edit already chosen, the whole fix waits for the next pass.
-    A fix whose own edits conflict, or fall outside the text, is never applied.
+    A fix is all-or-nothing: if any of its edits conflicts with an edit already chosen, the
+    whole fix waits for the next pass. A fix whose own edits conflict, or fall outside the
+    text, is never chosen; nor is one that would change nothing.
     """
-    chosen: list[Edit] = []
-    applied = 0
+    chosen: list[Finding] = []
+    taken: list[Edit] = []
     for finding in findings:
         if not applicable(finding, unsafe=unsafe):
             continue
         assert finding.fix is not None
-        edits = [edit for edit in finding.fix.edits if _changes(text, edit)]
+        edits = changing_edits(text, finding)
         if not edits:
             continue  # the text already reads as the fix would make it
         try:
             validate(edits, len(text))
         except EditConflict:
             continue  # a rule bug: the fix contradicts itself or misses the text
-        if any(conflicts(edit, other) for edit in edits for other in chosen):
+        if any(conflicts(edit, other) for edit in edits for other in taken):
             continue
-        chosen.extend(edits)
-        applied += 1
-    return (apply(text, chosen) if chosen else text), applied
+        chosen.append(finding)
+        taken.extend(edits)
+    return chosen
+
+
+def changing_edits(text: str, finding: Finding) -> list[Edit]:
+    """The edits of ``finding``'s fix that change ``text`` (a fix may restate some text)."""
+    edits = finding.fix.edits if finding.fix else ()
+    return [edit for edit in edits if text[edit.span.start : edit.span.end] != edit.replacement]
+
+
+def apply_edits(text: str, findings: Iterable[Finding], *, unsafe: bool = False) -> tuple[str, int]:
+    """Apply the fixes :func:`choose_fixes` chooses; the new text and how many were applied."""
+    chosen = choose_fixes(text, findings, unsafe=unsafe)
+    if not chosen:
+        return text, 0
+    edits = [edit for finding in chosen for edit in changing_edits(text, finding)]
+    return apply(text, edits), len(chosen)
 
 
 def _bounds(edit: Edit) -> tuple[int, int]:
     return edit.span.start, edit.span.end
-
-
-def _changes(text: str, edit: Edit) -> bool:
-    return text[edit.span.start : edit.span.end] != edit.replacement
 
 
 def fix_until_stable(
