@@ -13,6 +13,7 @@ from wikicheck.cli import main
 from wikicheck.fix import EditConflict, apply, apply_edits, conflicts, validate
 
 NESTED = "== A ==\n==== B{{cn}} ====\nText.\n"
+FIX_BOTH = ("lint", "--isolated", "--select", "WC101,WC503", "--unsafe-fixes", "--fix")
 
 
 def test_insertion_inside_a_replaced_heading_waits_for_the_next_pass(
@@ -22,9 +23,7 @@ def test_insertion_inside_a_replaced_heading_waits_for_the_next_pass(
     # the insertion used to land in the replaced text's old offsets and duplicate its tail.
     path = tmp_path / "a.wiki"
     path.write_bytes(NESTED.encode())
-    code = main(
-        ["lint", "--isolated", "--today", "2026-11-15", "--unsafe-fixes", "--fix", str(path)]
-    )
+    code = main([*FIX_BOTH, "--today", "2026-11-15", str(path)])
     out = capsys.readouterr().out
     fixed = path.read_bytes().decode()
     assert fixed == "== A ==\n=== B{{cn|date=November 2026}} ===\nText.\n"
@@ -33,8 +32,8 @@ def test_insertion_inside_a_replaced_heading_waits_for_the_next_pass(
     assert fixed.endswith("}} ===\nText.\n")
     assert fixed.count("November 2026") == 1
     assert "Fixed 2 findings." in out
-    assert code == 1  # WC501 (the dated tag's age) remains, as a note
-    main(["lint", "--isolated", "--today", "2026-11-15", "--unsafe-fixes", "--fix", str(path)])
+    assert code == 0
+    main([*FIX_BOTH, "--today", "2026-11-15", str(path)])
     assert path.read_bytes().decode() == fixed
     assert "Fixed" not in capsys.readouterr().out
 
@@ -182,3 +181,20 @@ def test_together_equals_one_by_one_and_keeps_the_rest(
             if e.span.end <= index
         )
         assert together[index + shift] == char
+
+
+def test_a_failed_check_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(original: str, ordered: object, result: str) -> None:
+        raise EditConflict("applying the edits changed the text at offset 0")
+
+    monkeypatch.setattr("wikicheck.fix._verify", refuse)
+    path = tmp_path / "a.wiki"
+    path.write_bytes(NESTED.encode())
+    code = main([*FIX_BOTH, str(path)])
+    assert path.read_bytes() == NESTED.encode()
+    assert "internal error: EditConflict('applying the edits changed the text" in (
+        capsys.readouterr().out
+    )
+    assert code == 2
