@@ -138,7 +138,8 @@ def _one_by_one(text: str, fixes: list[list[Edit]]) -> tuple[str, list[Edit], in
         accepted += changing
         claimed.update(*claims)
         count += 1
-    result, done = text, []
+    result = text
+    done: list[Edit] = []
     for item in accepted:
         shift = sum(
             len(d.replacement) - (d.span.end - d.span.start)
