@@ -80,6 +80,8 @@ def _verify(original: str, ordered: Sequence[Edit], result: str) -> None:
     """Walk the original and the result side by side: outside the edits they must agree."""
     cursor = out = 0
     for edit in ordered:
+        if edit.span.start < cursor:
+            raise EditConflict(f"edit {edit.span.start}-{edit.span.end} overlaps an earlier one")
         for piece in (original[cursor : edit.span.start], edit.replacement):
             if not result.startswith(piece, out):
                 raise EditConflict(f"applying the edits changed the text at offset {cursor}")
