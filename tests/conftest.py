@@ -11,6 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 SHARED = ROOT.parent / "shared"
 CORPUS_ARTICLES = SHARED / "corpus" / "articles"
+RECENT_ARTICLES = SHARED / "corpus" / "recent" / "articles"
 PARSER_TESTS = SHARED / "corpus" / "parsertests" / "parsertests.jsonl"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
@@ -23,12 +24,19 @@ def corpus_paths() -> list[Path]:
     return sorted(CORPUS_ARTICLES.glob("*.wiki"))
 
 
-def require_corpus() -> None:
-    """Skip locally when ../shared is absent; in CI its absence is a failure."""
-    if CORPUS_ARTICLES.is_dir():
+def recent_paths() -> list[Path]:
+    """The current (2025-2026) English Wikipedia articles of ``corpus/recent``."""
+    return sorted(RECENT_ARTICLES.glob("*.wiki"))
+
+
+def require_corpus(*folders: Path) -> None:
+    """Skip locally when ../shared (or one of ``folders`` in it) is absent; in CI its absence
+    is a failure."""
+    missing = [f for f in (CORPUS_ARTICLES, *folders) if not f.is_dir()]
+    if not missing:
         return
     if IN_CI:
-        pytest.fail(f"the shared corpus is missing at {CORPUS_ARTICLES}")
+        pytest.fail(f"the shared corpus is missing at {missing[0]}")
     pytest.skip("../shared/corpus is not present on this machine")
 
 

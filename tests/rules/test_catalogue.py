@@ -11,6 +11,7 @@ from wikicheck.registry import Registry, default_registry
 from wikicheck.rules import ALL_RULES, FixAvailability, Rule
 
 from .case_loader import load_cases
+from .test_cases import _settings
 
 ENGINE_RULES = {"WC000"}  # emitted by the engine, not by wikitext
 RULES = default_registry().rules
@@ -45,6 +46,28 @@ def test_docstring_examples_are_true(rule: Rule) -> None:
     links = failing.links
     assert any(f.code == rule.code for f in lint(example, settings=settings, links=links)), example
     assert not lint(use_instead, settings=settings, links=links), use_instead
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
+def test_declared_fix_availability_is_what_the_cases_produce(rule: Rule) -> None:
+    """NONE: no finding has a fix; ALWAYS: every one has; SOMETIMES: the cases show both."""
+    with_fix = without_fix = 0
+    for case in load_cases():
+        if case.rule != rule.code:
+            continue
+        for finding in lint(case.wikitext, settings=_settings(case), links=case.links):
+            if finding.code == rule.code:
+                with_fix += finding.fix is not None
+                without_fix += finding.fix is None
+    produced = {
+        FixAvailability.NONE: with_fix == 0,
+        FixAvailability.ALWAYS: without_fix == 0,
+        FixAvailability.SOMETIMES: with_fix > 0 and without_fix > 0,
+    }
+    assert produced[rule.fix], (
+        f"{rule.code} declares fix={rule.fix.value}; its cases give {with_fix} findings "
+        f"with a fix and {without_fix} without"
+    )
 
 
 def test_registry_rejects_duplicates() -> None:

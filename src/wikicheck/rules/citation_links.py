@@ -13,7 +13,7 @@ from ..cs1.dates import DateProblem
 from ..cs1.params import parameter_table
 from ..findings import Applicability, Category, Edit, Finding, Fix, Severity
 from ..model import Article, CitationParam, Span
-from ._base import RuleContext, rule
+from ._base import FixAvailability, RuleContext, rule
 from ._shared import dated_citations
 
 _CHAPTER_URLS = ("chapter-url", "contribution-url", "entry-url", "article-url", "section-url")
@@ -170,7 +170,11 @@ def malformed_archive_url(article: Article, ctx: RuleContext) -> Iterator[Findin
 
 
 @rule(
-    code="WC316", name="archive-date-mismatch", category=Category.CITATION, severity=Severity.ERROR
+    code="WC316",
+    name="archive-date-mismatch",
+    category=Category.CITATION,
+    severity=Severity.ERROR,
+    fix=FixAvailability.ALWAYS,
 )
 def archive_date_mismatch(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags an archive-date that differs from the date in the Wayback URL's timestamp.

@@ -212,7 +212,7 @@ def dead_archive_url(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     name="permanent-redirect",
     category=Category.LINK,
     severity=Severity.INFO,
-    fix=FixAvailability.SOMETIMES,
+    fix=FixAvailability.ALWAYS,
     needs_network=True,
 )
 def permanent_redirect(article: Article, ctx: RuleContext) -> Iterator[Finding]:
