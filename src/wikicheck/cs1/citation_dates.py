@@ -1,16 +1,13 @@
-"""The dates of one citation as CS1 validates them, and the article's preferred format."""
+"""The dates of one citation as CS1 validates them, and edits that rewrite one."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from ..findings import Edit
-from ..model import Article, Citation, CitationParam, Span
-from ..resources import load_toml
-from .calendar import DateStyle
+from ..model import Citation, CitationParam, Span
 from .dates import CitationDate, DateKind, DateProblem, parse_date
 
 _OWN_KINDS = {
@@ -99,86 +96,3 @@ def publication_date(dates: list[CheckedDate]) -> CitationDate | None:
 
 def _check(param: CitationParam, kind: DateKind, today: dt.date) -> CheckedDate:
     return CheckedDate(param, kind, parse_date(param.value, kind, today))
-
-
-@dataclass(frozen=True, slots=True)
-class DatePreference:
-    """What ``{{Use dmy dates}}``/``{{Use mdy dates}}`` asks for; ``style`` None means nothing."""
-
-    style: DateStyle | None
-    template: str | None = None
-    cs1_dates: str | None = None
-
-    @property
-    def global_df(self) -> str | None:
-        """The |df= keyword the page's template stands for: "dmy-all", "mdy-ls", …"""
-        if self.style is None:
-            return None
-        return f"{self.style.value}-{self.cs1_dates or 'all'}"
-
-
-def citation_df(citation: Citation, preference: DatePreference) -> str | None:
-    """The citation's own valid |df=, else the page's; None when dates show as written."""
-    own = citation.filled("df")
-    if own is not None and own.value in load_toml("cs1_dates.toml")["df"]["keywords"]:
-        return own.value
-    return preference.global_df
-
-
-def archive_suggestion_format(df: str | None, written: CitationDate) -> tuple[DateStyle, bool]:
-    """The style (and whether month names are short) of the date CS1 suggests for a
-    mismatched |archive-date=: the citation's date format, else the archive-date's own
-    dmy or mdy with long month names, else YYYY-MM-DD."""
-    if df is None:
-        if written.form in ("dMy", "Mdy"):
-            return (DateStyle.DMY if written.form == "dMy" else DateStyle.MDY), False
-        return DateStyle.YMD, False
-    base, _, lengths = df.partition("-")
-    if lengths == "all":
-        return DateStyle(base), False
-    if not lengths:
-        return DateStyle.YMD, False  # plain |df=dmy leaves archive dates (and the hint) as ISO
-    publication, retrieval = lengths[0], lengths[1:] or lengths[0]
-    if "y" in (publication, retrieval):
-        return DateStyle.YMD, False
-    return DateStyle(base), retrieval == "s"
-
-
-@cache
-def _use_dates_patterns() -> tuple[tuple[re.Pattern[str], DateStyle], ...]:
-    return tuple(
-        (re.compile(r"\{\{ *(" + entry["name"] + r") *[|}]"), DateStyle(entry["style"]))
-        for entry in load_toml("cs1_dates.toml")["use_dates"]
-    )
-
-
-_CS1_DATES = re.compile(r"\| *cs1-dates *= *([lsy][sy]?)")
-
-
-def date_preference(article: Article) -> DatePreference:
-    """The page's {{Use dmy dates}}/{{Use mdy dates}}, found as the citation module finds it.
-
-    The module searches the raw page source for each known spelling in a fixed order, so the
-    first spelling found anywhere wins (not the first template on the page), and a template
-    inside a comment counts too.
-    """
-    for pattern, style in _use_dates_patterns():
-        match = pattern.search(article.source)
-        if match:
-            template = _balanced(article.source, match.start())
-            cs1 = _CS1_DATES.search(template) if template else None
-            return DatePreference(style, match.group(1), cs1.group(1) if cs1 else None)
-    return DatePreference(None)
-
-
-def _balanced(text: str, start: int) -> str | None:
-    """The brace-balanced text starting at ``text[start]`` (a "{"), or None."""
-    depth = 0
-    for index in range(start, len(text)):
-        if text[index] == "{":
-            depth += 1
-        elif text[index] == "}":
-            depth -= 1
-            if depth == 0:
-                return text[start : index + 1]
-    return None

@@ -25,6 +25,7 @@ from .calendar import (
     Day,
     days_in_month,
 )
+from .date_hints import shape_hint, unknown_month
 
 _NAMES = load_toml("cs1_dates.toml")
 SEASONS: dict[str, int] = dict(_NAMES["seasons"])  # name -> EDTF number; Fall = Autumn
@@ -136,18 +137,8 @@ def _month(token: str) -> tuple[int, str] | None:
 def _require_month(token: str) -> tuple[int, str]:
     month = _month(token)
     if month is None:
-        raise _Reject(_unknown_month(token))
+        raise _Reject(unknown_month(token))
     return month
-
-
-def _unknown_month(token: str) -> str:
-    lowered = token.lower()
-    for name in LONG_MONTHS:
-        if lowered in (name.lower(), name[:3].lower()):
-            return f'month names are case-sensitive: write "{name}" or "{name[:3]}"'
-    if lowered in ("sept", "sept."):
-        return 'write "Sep" or "September": CS1 does not accept "Sept"'
-    return f'"{token}" is not an English month name'
 
 
 def _same_style(first: str, second: str) -> bool:
@@ -252,7 +243,7 @@ def _parse(value: str, kind: DateKind, rules: _Rules, today: dt.date) -> Citatio
             date = _validate(form, match.groups(), value, rules)
             break
     else:
-        raise _Reject(_shape_hint(value))
+        raise _Reject(shape_hint(value))
     if rules.full_only and form not in _FULL_DATE_FORMS:
         raise _Reject("must be one full date with day, month and year")
     if kind is DateKind.ACCESS:
@@ -276,24 +267,6 @@ def _special(value: str, today: dt.date) -> CitationDate | None:
             raise _OutOfRange(f"the year {year} is after {today.year + 1}")
         return CitationDate(value, "c.", *_year_bounds(year), None, False, False)
     return None
-
-
-def _shape_hint(value: str) -> str:
-    if re.match(r"^\d{4}-\d{1,2}-\d{1,2}$", value):
-        return "ISO dates need two-digit months and days (YYYY-MM-DD)"
-    if re.match(r"^[A-Za-z]+ +[–-] +[A-Za-z]+ +\d+$", value):
-        return "a range of months within one year takes an unspaced dash, like June–July 2023"
-    if "/" in value:
-        return "slashes are not accepted; write the month as a word or use YYYY-MM-DD"
-    if re.match(r"^0\d ", value) or re.search(r" 0\d,", value):
-        return "days are written without a leading zero"
-    if re.search(r"[A-Za-z]+ \d{1,2} \d{3,4}$", value):
-        return "month-day-year dates need a comma after the day"
-    if re.search(r"\d{1,2} [A-Za-z]+, \d{3,4}$", value):
-        return "day-month-year dates take no comma"
-    if re.search(r"[A-Za-z]+, \d{3,4}$", value):
-        return "month-year dates take no comma"
-    return "not a date format CS1 accepts"
 
 
 def _check_suffix(letter: str, rules: _Rules) -> None:
@@ -416,7 +389,7 @@ def _season_or_month(token: str, rules: _Rules) -> tuple[str, int]:
         if not rules.seasons:
             raise _Reject("seasons are allowed only in |date=")
         return "season", SEASONS[token]
-    raise _Reject(_unknown_month(token))
+    raise _Reject(unknown_month(token))
 
 
 def _month_year_range(parts: list[str], value: str, rules: _Rules, made: Maker) -> CitationDate:
@@ -465,4 +438,4 @@ def _month_year(parts: list[str], rules: _Rules, made: Maker) -> CitationDate:
         return made(*_year_bounds(year), None)
     if "," in name:
         raise _Reject("month-year dates take no comma")
-    raise _Reject(_unknown_month(name))
+    raise _Reject(unknown_month(name))

@@ -7,12 +7,12 @@ from collections import Counter
 from collections.abc import Iterator
 
 from ..cs1.calendar import DateStyle, Day, format_day
-from ..cs1.checks import check_wayback_url, snapshot_day
-from ..cs1.citation_dates import CheckedDate, date_preference, publication_date, value_edit
+from ..cs1.citation_dates import CheckedDate, publication_date, value_edit
+from ..cs1.date_formats import citation_df, date_preference, rewritten_by_df, shown_as_written
 from ..cs1.date_suggest import suggest_date
 from ..cs1.dates import CitationDate, DateKind, DateProblem, parse_date
 from ..findings import Applicability, Category, Finding, Fix, Severity
-from ..model import Article, Citation
+from ..model import Article
 from ._base import FixAvailability, RuleContext, rule
 from ._shared import dated_citations
 
@@ -264,29 +264,6 @@ _RETRIEVAL = (DateKind.ACCESS, DateKind.ARCHIVE)
 _NOT_LIVE = ("dead", "usurped", "unfit")
 
 
-def _unformatted(
-    article: Article, ctx: RuleContext, kinds: tuple[DateKind, ...]
-) -> list[CheckedDate]:
-    """The valid dates of ``kinds`` whose display CS1 leaves as written.
-
-    None when the page has a {{Use dmy dates}}/{{Use mdy dates}} (CS1 then renders every
-    citation date in that format), none from a citation with its own |df=, and no
-    archive-date that WC316 corrects to its Wayback snapshot.
-    """
-    if date_preference(article).style is not None:
-        return []
-    return [
-        checked
-        for citation, dates in dated_citations(ctx)
-        if not citation.filled("df")
-        for checked in dates
-        if checked.kind in kinds
-        and checked.date is not None
-        and checked.date.style is not None
-        and not _off_snapshot(citation, dates, checked)
-    ]
-
-
 def _majority(styles: Counter[DateStyle]) -> DateStyle | None:
     """The style most dates use, when one has strictly more than any other."""
     ranked = styles.most_common()
@@ -330,7 +307,7 @@ def date_format_mismatch(article: Article, ctx: RuleContext) -> Iterator[Finding
     """
     dated = [
         checked
-        for checked in _unformatted(article, ctx, _PUBLICATION)
+        for checked in shown_as_written(article, dated_citations(ctx), _PUBLICATION)
         if checked.date is not None
         and checked.date.single_full_date
         and checked.date.style is not DateStyle.YMD
@@ -396,7 +373,7 @@ def mixed_retrieval_date_formats(article: Article, ctx: RuleContext) -> Iterator
 
     Fix: unsafe: the date is rewritten in the majority format; check the article's style.
     """
-    retrieval = _unformatted(article, ctx, _RETRIEVAL)
+    retrieval = shown_as_written(article, dated_citations(ctx), _RETRIEVAL)
     styles = Counter(
         checked.date.style for checked in retrieval if checked.date and checked.date.style
     )
@@ -406,19 +383,6 @@ def mixed_retrieval_date_formats(article: Article, ctx: RuleContext) -> Iterator
     majority = ranked[0][0]  # a tie goes to YYYY-MM-DD, which MOS:DATEUNIFY always allows
     for checked in retrieval:
         yield from _reformat(article, ctx, checked, majority, styles, "access and archive")
-
-
-def _off_snapshot(citation: Citation, dates: list[CheckedDate], checked: CheckedDate) -> bool:
-    """An archive-date that WC316 reports: it differs from its Wayback URL's snapshot day."""
-    if checked.kind is not DateKind.ARCHIVE or checked.date is None:
-        return False
-    if any(isinstance(other.result, DateProblem) for other in dates):
-        return False  # WC316 waits for the other dates to be fixed
-    archive = citation.filled("archive-url")
-    wayback = check_wayback_url(archive.value) if archive else None
-    if wayback is None or wayback.timestamp is None:
-        return False
-    return checked.date.first != snapshot_day(wayback.timestamp)
 
 
 @rule(
@@ -440,15 +404,21 @@ def hyphen_in_date_range(article: Article, ctx: RuleContext) -> Iterator[Finding
     Use instead:
         {{cite journal |title=A |journal=J |date=June–July 2023}}
 
+    Not reported where CS1 rewrites the range itself in the page's {{Use dmy dates}}/{{Use
+    mdy dates}} or |df= format (day ranges, and month ranges of two months): it then writes
+    an en dash and adds no maintenance category.
+
     Fix: safe: each hyphen becomes an en dash, as the reader already sees it. A comment next
     to the date is kept; none is offered when a comment sits inside the date.
     """
-    for _citation, dates in dated_citations(ctx):
+    preference = date_preference(article)
+    for citation, dates in dated_citations(ctx):
         if any(isinstance(checked.result, DateProblem) for checked in dates):
             continue  # as in the module: only when the citation has no date error
+        df = citation_df(citation, preference)
         for checked in dates:
             date = checked.date
-            if date is not None and date.hyphenated:
+            if date is not None and date.hyphenated and not rewritten_by_df(df, checked):
                 span = checked.param.value_span.trimmed(article.source)
                 edit = value_edit(article.source, checked.param, date.raw.replace("-", "–"))
                 yield ctx.finding(

@@ -8,12 +8,8 @@ from collections.abc import Iterator
 from ..cs1 import cs1_citations
 from ..cs1.calendar import format_day
 from ..cs1.checks import check_data, check_wayback_url, snapshot_day
-from ..cs1.citation_dates import (
-    archive_suggestion_format,
-    citation_df,
-    date_preference,
-    value_edit,
-)
+from ..cs1.citation_dates import value_edit
+from ..cs1.date_formats import archive_suggestion_format, citation_df, date_preference
 from ..cs1.dates import DateProblem
 from ..cs1.params import parameter_table
 from ..findings import Applicability, Category, Finding, Fix, Severity
