@@ -78,25 +78,6 @@ def test_module_rejects(kind: DateKind, value: str) -> None:
     assert not result.opaque
 
 
-@pytest.mark.parametrize(
-    ("value", "first", "last"),
-    [
-        ("29 February 2020", Day(2020, 2, 29), Day(2020, 2, 29)),
-        ("February 29, 2016", Day(2016, 2, 29), Day(2016, 2, 29)),
-        ("29 February 1500", Day(1500, 2, 29), Day(1500, 2, 29)),
-        ("February 2020", Day(2020, 2, 1), Day(2020, 2, 29)),
-        ("February 1500", Day(1500, 2, 1), Day(1500, 2, 29)),
-        ("February 2021", Day(2021, 2, 1), Day(2021, 2, 28)),
-        ("Mar–May 1903", Day(1903, 3, 1), Day(1903, 5, 31)),
-        ("Winter–Fall 2011", Day(2011, 1, 1), Day(2011, 12, 31)),
-    ],
-)
-def test_days_are_kept_as_written(value: str, first: Day, last: Day) -> None:
-    result = parse_date(value, D, TODAY)
-    assert isinstance(result, CitationDate)
-    assert (result.first, result.last) == (first, last)
-
-
 def test_year_beside_date_has_no_future_limit_but_circa_does() -> None:
     # dates(): |year= beside |date= is only matched against the year pattern; a future year
     # is left to year_date_check()'s mismatch error.

@@ -115,6 +115,16 @@ def test_hyphen_is_flagged_for_the_date_format_maintenance(value: str, hyphenate
         ("2024", Day(2024, 1, 1), Day(2024, 12, 31)),
         ("Third Quarter 2020", Day(2020, 7, 1), Day(2020, 9, 30)),
         ("5 May 2020", Day(2020, 5, 5), Day(2020, 5, 5)),
+        # Kept as written (Module:Citation/CS1/Date validation oldid 1333433129; see
+        # test_date_grammar_module.py): no 29 February becomes the 28th.
+        ("29 February 2020", Day(2020, 2, 29), Day(2020, 2, 29)),
+        ("February 29, 2016", Day(2016, 2, 29), Day(2016, 2, 29)),
+        ("29 February 1500", Day(1500, 2, 29), Day(1500, 2, 29)),
+        ("February 2020", Day(2020, 2, 1), Day(2020, 2, 29)),
+        ("February 1500", Day(1500, 2, 1), Day(1500, 2, 29)),
+        ("February 2021", Day(2021, 2, 1), Day(2021, 2, 28)),
+        ("Mar–May 1903", Day(1903, 3, 1), Day(1903, 5, 31)),
+        ("Winter–Fall 2011", Day(2011, 1, 1), Day(2011, 12, 31)),
     ],
 )
 def test_date_bounds(value: str, first: Day, last: Day) -> None:

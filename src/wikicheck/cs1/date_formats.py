@@ -131,21 +131,24 @@ def shown_as_written(
     """The valid dates of ``kinds`` whose display CS1 leaves as written.
 
     None when the page has a {{Use dmy dates}}/{{Use mdy dates}} (CS1 then renders every
-    citation date in that format), none from a citation with its own |df=, and no
+    citation date in that format); none that a citation's own valid |df= reformats (its
+    publication dates, and with "-all" its access and archive dates too); and no
     archive-date that differs from its Wayback snapshot (CS1 reports that one itself).
     """
-    if date_preference(article).style is not None:
+    preference = date_preference(article)
+    if preference.style is not None:
         return []
-    return [
-        checked
-        for citation, dates in cited
-        if not citation.filled("df")
-        for checked in dates
-        if checked.kind in kinds
-        and checked.date is not None
-        and checked.date.style is not None
-        and not _off_snapshot(citation, dates, checked)
-    ]
+    shown: list[CheckedDate] = []
+    for citation, dates in cited:
+        df = citation_df(citation, preference)
+        for checked in dates:
+            if checked.kind not in kinds or checked.date is None or checked.date.style is None:
+                continue
+            if df is not None and (checked.kind not in _RETRIEVAL or df.endswith("-all")):
+                continue
+            if not _off_snapshot(citation, dates, checked):
+                shown.append(checked)
+    return shown
 
 
 def _off_snapshot(citation: Citation, dates: list[CheckedDate], checked: CheckedDate) -> bool:
