@@ -25,14 +25,6 @@ from .conftest import RECENT_ARTICLES, corpus_paths, read_text, recent_paths, re
 
 TODAY = dt.date(2026, 6, 15)
 
-KNOWN_BAD_FIXES: dict[str, str] = {
-    "WC207": "reads 29 February as 28 February: 'February 29, 2016' -> '28 February 2016' "
-    "(Academy_Awards.wiki:253); the dates branch fixes the leap day",
-}
-"""TEMPORARY: rules whose safe fix is known to break the checks below, with why. Their
-findings are left out of the round trip. The lead empties this after merging the branches
-that fix them; an entry must never outlive the fix of its rule."""
-
 PARAMETER_REMOVALS = frozenset({"WC111", "WC332", "WC333"})
 """Rules whose fix deletes a whole ``|name = value`` (a duplicate field, a removed or empty
 unknown citation parameter). When the parameter has a line of its own, the line goes with
@@ -114,11 +106,7 @@ def round_trip(path: Path, settings: Settings) -> tuple[int, list[str]]:
 @pytest.mark.corpus
 def test_every_safe_fix_round_trips_on_the_corpus() -> None:
     require_corpus(RECENT_ARTICLES)
-    if KNOWN_BAD_FIXES:
-        print("round trip EXCLUDES known-bad fixes (temporary):")
-        for code, why in sorted(KNOWN_BAD_FIXES.items()):
-            print(f"  {code}: {why}")
-    settings = Settings(select=("ALL",), ignore=tuple(KNOWN_BAD_FIXES), today=TODAY)
+    settings = Settings(select=("ALL",), today=TODAY)
     paths = corpus_paths() + recent_paths()
     started = time.perf_counter()
     applied, problems = 0, []

@@ -8,6 +8,7 @@ from functools import cache
 
 from ..model import Citation, CitationParam
 from ..resources import load_toml
+from .calendar import Day, is_real_day
 
 _NAME_PARAM = re.compile(
     r"^(last|first|host|subject|editor-last|editor-first|contributor-last|contributor-first|"
@@ -121,6 +122,11 @@ class WaybackCheck:
     problem: str | None
 
 
+def snapshot_day(timestamp: str) -> Day:
+    """The day of a valid 14-digit Wayback timestamp, as written."""
+    return Day(int(timestamp[:4]), int(timestamp[4:6]), int(timestamp[6:8]))
+
+
 def check_wayback_url(url: str) -> WaybackCheck | None:
     """None for URLs that are not Wayback Machine snapshots."""
     match = _WAYBACK.match(url.strip())
@@ -142,6 +148,6 @@ def check_wayback_url(url: str) -> WaybackCheck | None:
     if digits == "*" or len(digits) != 14:
         return WaybackCheck(None, "timestamp")
     year, month, day = int(digits[:4]), int(digits[4:6]), int(digits[6:8])
-    if year < 1996 or not 1 <= month <= 12 or not 1 <= day <= 31:
+    if year < 1996 or not is_real_day(year, month, day):  # 20210229 is no date: malformed
         return WaybackCheck(None, "timestamp")
     return WaybackCheck(digits, None)

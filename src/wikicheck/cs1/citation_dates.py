@@ -1,14 +1,14 @@
-"""The dates of one citation as CS1 validates them, and the article's preferred format."""
+"""The dates of one citation as CS1 validates them, and edits that rewrite one."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
-from functools import cache
 
-from ..model import Article, Citation, CitationParam
-from ..resources import load_toml
-from .dates import CitationDate, DateKind, DateProblem, DateStyle, parse_date
+from ..findings import Edit
+from ..model import Citation, CitationParam, Span
+from .dates import CitationDate, DateKind, DateProblem, parse_date
 
 _OWN_KINDS = {
     "access-date": DateKind.ACCESS,
@@ -33,12 +33,16 @@ def citation_dates(citation: Citation, today: dt.date) -> list[CheckedDate]:
     """Every non-empty date parameter with its verdict.
 
     As in the module, ``|year=`` (or else ``|publication-date=``) is validated *as* ``|date=``
-    when ``|date=`` is empty, and under its own stricter rules otherwise.
+    when ``|date=`` is empty, and under its own stricter rules otherwise. A
+    ``|publication-date=`` equal to the date is dropped unchecked, as the module drops it.
     """
     checked: list[CheckedDate] = []
     date = citation.filled("date") or citation.filled("air-date")
     year = citation.filled("year")
     publication = citation.filled("publication-date")
+    shown = date or year
+    if publication is not None and shown is not None and publication.value == shown.value:
+        publication = None
     if date is not None:
         checked.append(_check(date, DateKind.DATE, today))
         if year is not None:
@@ -58,6 +62,30 @@ def citation_dates(citation: Citation, today: dt.date) -> list[CheckedDate]:
     return sorted(checked, key=lambda item: item.param.span.start)
 
 
+_COMMENT = re.compile(r"\s*(?:<!--.*?(?:-->|$)\s*)*", re.DOTALL)
+
+
+def value_edit(source: str, param: CitationParam, replacement: str) -> Edit | None:
+    """An edit that replaces a date parameter's value and nothing else.
+
+    The value span can also hold comments (``|date=5 January 2008 <!--DASHBot-->``); the edit
+    then covers only the date, so the comment stays. None when the date is not one plain run
+    of text in the source, so that a fix can never delete what it does not show.
+    """
+    span = param.value_span.trimmed(source)
+    raw = source[span.start : span.end]
+    if raw == param.value:
+        return Edit(span, replacement)
+    lead = _COMMENT.match(raw)
+    start = lead.end() if lead else 0
+    rest = raw[start:]
+    after = rest[len(param.value) :]
+    if param.value and rest.startswith(param.value) and _COMMENT.fullmatch(after):
+        start += span.start
+        return Edit(Span(start, start + len(param.value)), replacement)
+    return None
+
+
 def publication_date(dates: list[CheckedDate]) -> CitationDate | None:
     """The citation's publication date, if CS1 accepts it."""
     for checked in dates:
@@ -68,29 +96,3 @@ def publication_date(dates: list[CheckedDate]) -> CitationDate | None:
 
 def _check(param: CitationParam, kind: DateKind, today: dt.date) -> CheckedDate:
     return CheckedDate(param, kind, parse_date(param.value, kind, today))
-
-
-@dataclass(frozen=True, slots=True)
-class DatePreference:
-    """What ``{{Use dmy dates}}``/``{{Use mdy dates}}`` asks for; ``style`` None means nothing."""
-
-    style: DateStyle | None
-    template: str | None = None
-    cs1_dates: str | None = None
-
-
-@cache
-def _format_templates() -> dict[str, DateStyle]:
-    table = load_toml("templates.toml")["date_formats"]
-    return {name: DateStyle(style) for style, names in table.items() for name in names}
-
-
-def date_preference(article: Article) -> DatePreference:
-    """The first {{Use xxx dates}} on the page wins, as in the citation module."""
-    formats = _format_templates()
-    for template in article.templates:
-        style = formats.get(template.name)
-        if style is not None:
-            cs1 = template.get("cs1-dates")
-            return DatePreference(style, template.name, cs1.value if cs1 and cs1.value else None)
-    return DatePreference(None)

@@ -2,7 +2,9 @@
 
 python-dateutil reads the many ways people write dates; it is used only here, after the strict
 grammar has rejected a value, and only when the month is spelled out or the value is in
-year-month-day order, so that ``3/4/2020`` (March or April?) never gets a suggestion.
+year-month-day order, so that ``3/4/2020`` (March or April?) never gets a suggestion. The day
+is returned as written (a ``Day``), never through a ``datetime.date``, so a 29 February stays
+the 29th; a Julian leap day that dateutil's calendar cannot hold gets no suggestion.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import re
 
 from dateutil import parser as dateutil_parser
 
-from .dates import LONG_MONTHS, SHORT_MONTHS, DateStyle
+from .calendar import LONG_MONTHS, SHORT_MONTHS, DateStyle, Day, is_real_day
 
 _WORD = re.compile(r"[A-Za-z]+\.?")
 _ISO_LIKE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
@@ -33,15 +35,15 @@ def _month_word(word: str) -> tuple[str, bool] | None:
     return None
 
 
-def suggest_date(value: str) -> tuple[dt.date, DateStyle, bool] | None:
+def suggest_date(value: str) -> tuple[Day, DateStyle, bool] | None:
     """The single full date ``value`` stands for, its apparent style, and whether the
     reading is certain (only case, abbreviation, padding or punctuation differ)."""
     iso = _ISO_LIKE.match(value.strip())
     if iso:
-        try:
-            return dt.date(*(int(part) for part in iso.groups())), DateStyle.YMD, True
-        except ValueError:
+        year, month, day = (int(part) for part in iso.groups())
+        if not is_real_day(year, month, day):
             return None
+        return Day(year, month, day), DateStyle.YMD, True
     words = _WORD.findall(value)
     months = [(word, _month_word(word)) for word in words]
     named = [(word, month) for word, month in months if month is not None]
@@ -57,13 +59,4 @@ def suggest_date(value: str) -> tuple[dt.date, DateStyle, bool] | None:
     except (ValueError, OverflowError):
         return None
     style = DateStyle.MDY if normalised.strip().startswith(month_name) else DateStyle.DMY
-    return parsed.date(), style, certain
-
-
-def format_date(date: dt.date, style: DateStyle) -> str:
-    if style is DateStyle.YMD:
-        return date.isoformat()
-    month = LONG_MONTHS[date.month - 1]
-    if style is DateStyle.MDY:
-        return f"{month} {date.day}, {date.year}"
-    return f"{date.day} {month} {date.year}"
+    return Day(parsed.year, parsed.month, parsed.day), style, certain

@@ -14,15 +14,25 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-LONG_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)  # fmt: skip
-SHORT_MONTHS = tuple(name[:3] for name in LONG_MONTHS)
-SEASONS = ("Winter", "Spring", "Summer", "Fall", "Autumn")
-QUARTERS = ("First Quarter", "Second Quarter", "Third Quarter", "Fourth Quarter")
-NAMED_DATES = ("Easter", "Christmas")
-EARLIEST_ACCESS_DATE = dt.date(2001, 1, 15)
+from ..resources import load_toml
+from .calendar import (
+    FIRST_DAY,
+    GREGORIAN_FROM,
+    LAST_DAY,
+    LONG_MONTHS,
+    SHORT_MONTHS,
+    DateStyle,
+    Day,
+    days_in_month,
+)
+from .date_hints import shape_hint, unknown_month
+
+_NAMES = load_toml("cs1_dates.toml")
+SEASONS: dict[str, int] = dict(_NAMES["seasons"])  # name -> EDTF number; Fall = Autumn
+QUARTERS: dict[str, int] = dict(_NAMES["quarters"])
+NAMED_DATES: tuple[str, ...] = tuple(_NAMES["named"]["names"])
+YEAR_SPANNING_SEASONS: tuple[str, ...] = tuple(_NAMES["year_spanning"]["seasons"])
+EARLIEST_ACCESS_DATE = Day(2001, 1, 15)
 
 
 class DateKind(StrEnum):
@@ -37,20 +47,14 @@ class DateKind(StrEnum):
     PMC_EMBARGO = "pmc-embargo-date"
 
 
-class DateStyle(StrEnum):
-    DMY = "dmy"
-    MDY = "mdy"
-    YMD = "ymd"
-
-
 @dataclass(frozen=True, slots=True)
 class CitationDate:
-    """A value CS1 accepts. ``first``/``last`` bound the days it can mean."""
+    """A value CS1 accepts. ``first``/``last`` bound the days it can mean, as written."""
 
     raw: str
     form: str
-    first: dt.date
-    last: dt.date
+    first: Day
+    last: Day
     style: DateStyle | None
     single_full_date: bool
     hyphenated: bool
@@ -58,11 +62,16 @@ class CitationDate:
 
 @dataclass(frozen=True, slots=True)
 class DateProblem:
-    """A value CS1 rejects, with the reason in words an editor understands."""
+    """A value CS1 rejects, with the reason in words an editor understands.
+
+    ``opaque`` marks a value holding a template: CS1 judges the template's expansion, which
+    wikicheck does not see, so the verdict is unknown rather than an error.
+    """
 
     raw: str
     reason: str
     out_of_range: bool = False
+    opaque: bool = False
 
 
 _Y = r"([1-9]\d{2,3})"
@@ -86,10 +95,10 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("My-My", rf"^{_W} +{_Y}{_SPACED}{_W} +{_Y}{_L}$"),
         ("M-My", rf"^{_W}{_DASH}{_W} +{_Y}{_L}$"),
         ("My", rf"^([^\d–]+?) +{_Y}{_L}$"),
-        ("Sy4-y2", rf"^(Winter|Summer) +(\d{{4}}){_DASH}(\d{{2}}){_L}$"),
-        ("Sy-y", rf"^(Winter|Summer) +{_Y}{_DASH}{_Y}{_L}$"),
+        ("Sy4-y2", rf"^{_W} +([1-9]\d{{3}}){_DASH}(\d{{2}}){_L}$"),
+        ("Sy-y", rf"^{_W} +{_Y}{_DASH}{_Y}{_L}$"),
         ("y-y", rf"^{_Y}{_DASH}{_Y}{_L}$"),
-        ("y4-y2", rf"^(\d{{4}}){_DASH}(\d{{2}}){_L}$"),
+        ("y4-y2", rf"^([1-9]\d{{3}}){_DASH}(\d{{2}}){_L}$"),
         ("y", rf"^{_Y}{_L}$"),
     )
 )
@@ -99,7 +108,7 @@ _YEAR_ONLY = re.compile(rf"^{_Y}{_L}$")
 _FULL_DATE_FORMS = frozenset({"ymd", "Mdy", "dMy"})
 
 
-Maker = Callable[[dt.date, dt.date, "DateStyle | None"], "CitationDate"]
+Maker = Callable[[Day, Day, "DateStyle | None"], "CitationDate"]
 
 
 class _Reject(Exception):
@@ -108,6 +117,13 @@ class _Reject(Exception):
 
 class _OutOfRange(_Reject):
     """The value is well formed but outside the years or days CS1 allows."""
+
+
+class _Opaque(_Reject):
+    """The value holds a template; CS1 judges its expansion, which is not visible here."""
+
+
+_OPAQUE = "holds a template; CS1 checks what it expands to, which wikicheck cannot see"
 
 
 def _month(token: str) -> tuple[int, str] | None:
@@ -121,47 +137,37 @@ def _month(token: str) -> tuple[int, str] | None:
 def _require_month(token: str) -> tuple[int, str]:
     month = _month(token)
     if month is None:
-        raise _Reject(_unknown_month(token))
+        raise _Reject(unknown_month(token))
     return month
 
 
-def _unknown_month(token: str) -> str:
-    lowered = token.lower()
-    for name in LONG_MONTHS:
-        if lowered in (name.lower(), name[:3].lower()):
-            return f'month names are case-sensitive: write "{name}" or "{name[:3]}"'
-    if lowered in ("sept", "sept."):
-        return 'write "Sep" or "September": CS1 does not accept "Sept"'
-    return f'"{token}" is not an English month name'
+def _same_style(first: str, second: str) -> bool:
+    """Both long names or both short names ("May" is both)."""
+    return (first in LONG_MONTHS and second in LONG_MONTHS) or (
+        first in SHORT_MONTHS and second in SHORT_MONTHS
+    )
 
 
-def days_in_month(year: int, month: int) -> int:
-    """Julian leap years before 1582 (as CS1 does), Gregorian from 1582 on."""
-    if month == 2:
-        leap = (
-            year % 4 == 0
-            if year < 1582
-            else (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0))
-        )
-        return 29 if leap else 28
-    return 30 if month in (4, 6, 9, 11) else 31
+def _require_same_style(first: str, second: str) -> None:
+    if not _same_style(first, second):
+        raise _Reject("use long month names on both sides of a range, or short ones on both")
 
 
-def _day(year: int, month: int, day: int) -> dt.date:
+def _day(year: int, month: int, day: int) -> Day:
+    """The day exactly as written, once CS1's calendar confirms it exists."""
     if not 1 <= month <= 12:
         raise _Reject(f"there is no month {month}")
     if not 1 <= day <= days_in_month(year, month):
         raise _Reject(f"{LONG_MONTHS[month - 1]} {year} has no day {day}")
-    # Python's calendar is proleptic Gregorian: a Julian 29 February becomes the 28th.
-    return dt.date(year, month, min(day, 28 if month == 2 else day))
+    return Day(year, month, day)
 
 
-def _month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
+def _month_bounds(year: int, month: int) -> tuple[Day, Day]:
     return _day(year, month, 1), _day(year, month, days_in_month(year, month))
 
 
-def _year_bounds(year: int) -> tuple[dt.date, dt.date]:
-    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+def _year_bounds(year: int) -> tuple[Day, Day]:
+    return Day(year, 1, 1), Day(year, 12, 31)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +195,8 @@ def parse_date(value: str, kind: DateKind, today: dt.date) -> CitationDate | Dat
     rules = _RULES[kind]
     try:
         return _parse(value, kind, rules, today)
+    except _Opaque as reject:
+        return DateProblem(value, str(reject), opaque=True)
     except _OutOfRange as reject:
         return DateProblem(value, str(reject), out_of_range=True)
     except _Reject as reject:
@@ -196,19 +204,25 @@ def parse_date(value: str, kind: DateKind, today: dt.date) -> CitationDate | Dat
 
 
 def _parse_year_beside_date(value: str, today: dt.date) -> CitationDate | DateProblem:
+    if "{{" in value:
+        return DateProblem(value, _OPAQUE, opaque=True)
     match = _YEAR_ONLY.match(value) or _CIRCA.match(value)
     if not match:
         return DateProblem(
             value, "beside |date=, |year= may hold only a year, like 2001 or c. 2001"
         )
     year = int(match.group(1))
-    if year > today.year + 1:
+    # CS1 holds only the circa form to the year limit here; a plain future year is caught
+    # by the |year= / |date= mismatch check instead.
+    if _CIRCA.match(value) and year > today.year + 1:
         return DateProblem(value, f"the year {year} is in the future", out_of_range=True)
     first, last = _year_bounds(year)
     return CitationDate(value, "y", first, last, None, False, False)
 
 
 def _parse(value: str, kind: DateKind, rules: _Rules, today: dt.date) -> CitationDate:
+    if "{{" in value:
+        raise _Opaque(_OPAQUE)
     if kind is DateKind.DATE:
         special = _special(value, today)
         if special is not None:
@@ -221,21 +235,21 @@ def _parse(value: str, kind: DateKind, rules: _Rules, today: dt.date) -> Citatio
         )
     if "\u00a0" in value or "&nbsp;" in value:
         raise _Reject("contains a non-breaking space; use ordinary spaces")
-    if "{{" in value or "[[" in value or "&" in value:
-        raise _Reject("templates, links and HTML entities are not allowed in dates")
+    if "[[" in value or "&" in value:
+        raise _Reject("links and HTML entities are not allowed in dates")
     for form, pattern in _SHAPES:
         match = pattern.match(value)
         if match:
             date = _validate(form, match.groups(), value, rules)
             break
     else:
-        raise _Reject(_shape_hint(value))
+        raise _Reject(shape_hint(value))
     if rules.full_only and form not in _FULL_DATE_FORMS:
         raise _Reject("must be one full date with day, month and year")
     if kind is DateKind.ACCESS:
         if date.first < EARLIEST_ACCESS_DATE:
             raise _OutOfRange("access dates before 15 January 2001 are not accepted")
-        if date.first > today + dt.timedelta(days=1):
+        if date.first > Day.of(today + dt.timedelta(days=1)):
             raise _OutOfRange(f"is after today ({today.isoformat()})")
     year_limit = today.year + rules.year_limit
     if date.last.year > year_limit:
@@ -245,7 +259,7 @@ def _parse(value: str, kind: DateKind, rules: _Rules, today: dt.date) -> Citatio
 
 def _special(value: str, today: dt.date) -> CitationDate | None:
     if _NO_DATE.match(value):
-        return CitationDate(value, "n.d.", dt.date.min, dt.date.max, None, False, False)
+        return CitationDate(value, "n.d.", FIRST_DAY, LAST_DAY, None, False, False)
     circa = _CIRCA.match(value)
     if circa:
         year = int(circa.group(1))
@@ -253,24 +267,6 @@ def _special(value: str, today: dt.date) -> CitationDate | None:
             raise _OutOfRange(f"the year {year} is after {today.year + 1}")
         return CitationDate(value, "c.", *_year_bounds(year), None, False, False)
     return None
-
-
-def _shape_hint(value: str) -> str:
-    if re.match(r"^\d{4}-\d{1,2}-\d{1,2}$", value):
-        return "ISO dates need two-digit months and days (YYYY-MM-DD)"
-    if re.match(r"^[A-Za-z]+ +[–-] +[A-Za-z]+ +\d+$", value):
-        return "a range of months within one year takes an unspaced dash, like June–July 2023"
-    if "/" in value:
-        return "slashes are not accepted; write the month as a word or use YYYY-MM-DD"
-    if re.match(r"^0\d ", value) or re.search(r" 0\d,", value):
-        return "days are written without a leading zero"
-    if re.search(r"[A-Za-z]+ \d{1,2} \d{3,4}$", value):
-        return "month-day-year dates need a comma after the day"
-    if re.search(r"\d{1,2} [A-Za-z]+, \d{3,4}$", value):
-        return "day-month-year dates take no comma"
-    if re.search(r"[A-Za-z]+, \d{3,4}$", value):
-        return "month-year dates take no comma"
-    return "not a date format CS1 accepts"
 
 
 def _check_suffix(letter: str, rules: _Rules) -> None:
@@ -282,12 +278,12 @@ def _validate(form: str, groups: tuple[str | None, ...], value: str, rules: _Rul
     parts = [group or "" for group in groups]
     hyphenated = "-" in value and form != "ymd"
 
-    def made(first: dt.date, last: dt.date, style: DateStyle | None) -> CitationDate:
+    def made(first: Day, last: Day, style: DateStyle | None) -> CitationDate:
         return CitationDate(value, form, first, last, style, form in _FULL_DATE_FORMS, hyphenated)
 
     if form == "ymd":
         year, month, day = (int(part) for part in parts)
-        if year < 1582:
+        if year < GREGORIAN_FROM:
             raise _Reject("YYYY-MM-DD dates must be in 1582 or later")
         date = _day(year, month, day)
         return made(date, date, DateStyle.YMD)
@@ -328,10 +324,9 @@ def _validate(form: str, groups: tuple[str | None, ...], value: str, rules: _Rul
         else:
             m1, d1, m2, d2, year_text = parts[:5]
             style = DateStyle.MDY
-        (month1, style1), (month2, style2) = _require_month(m1), _require_month(m2)
+        (month1, _), (month2, _) = _require_month(m1), _require_month(m2)
         year = int(year_text)
-        if style1 != style2:
-            raise _Reject("use long month names on both sides of a range, or short ones on both")
+        _require_same_style(m1, m2)
         if month1 >= month2:
             raise _Reject("the first month of a range must come before the second")
         return made(_day(year, month1, int(d1)), _day(year, month2, int(d2)), style)
@@ -342,9 +337,8 @@ def _validate(form: str, groups: tuple[str | None, ...], value: str, rules: _Rul
         else:
             m1, d1, y1, m2, d2, y2 = parts[:6]
             style = DateStyle.MDY
-        (month1, style1), (month2, style2) = _require_month(m1), _require_month(m2)
-        if style1 != style2:
-            raise _Reject("use long month names on both sides of a range, or short ones on both")
+        (month1, _), (month2, _) = _require_month(m1), _require_month(m2)
+        _require_same_style(m1, m2)
         if int(y1) >= int(y2):
             raise _Reject("a range within one year is written without repeating the year")
         return made(_day(int(y1), month1, int(d1)), _day(int(y2), month2, int(d2)), style)
@@ -355,7 +349,14 @@ def _validate(form: str, groups: tuple[str | None, ...], value: str, rules: _Rul
     if form == "My":
         return _month_year(parts, rules, made)
     if form in ("Sy4-y2", "Sy-y"):
-        if not rules.seasons:
+        if parts[0] not in YEAR_SPANNING_SEASONS:
+            raise _Reject(
+                "only Winter and Summer may span two years (Winter 2011–12); write other "
+                "ranges month to month, like January 2011 – March 2012"
+            )
+        # As in the module, only the four-digit form is held to |date=; "Winter 2011–12"
+        # passes in |publication-date= too.
+        if form == "Sy-y" and not rules.seasons:
             raise _Reject("seasons are allowed only in |date=")
         year1 = int(parts[1])
         year2 = (year1 // 100) * 100 + int(parts[2]) if form == "Sy4-y2" else int(parts[2])
@@ -380,15 +381,15 @@ def _validate(form: str, groups: tuple[str | None, ...], value: str, rules: _Rul
 
 
 def _season_or_month(token: str, rules: _Rules) -> tuple[str, int]:
-    """("month", number) or ("season", index); rejects anything else."""
+    """("month", number) or ("season", EDTF number); rejects anything else."""
     month = _month(token)
     if month is not None:
         return "month", month[0]
     if token in SEASONS:
         if not rules.seasons:
             raise _Reject("seasons are allowed only in |date=")
-        return "season", SEASONS.index(token)
-    raise _Reject(_unknown_month(token))
+        return "season", SEASONS[token]
+    raise _Reject(unknown_month(token))
 
 
 def _month_year_range(parts: list[str], value: str, rules: _Rules, made: Maker) -> CitationDate:
@@ -397,8 +398,8 @@ def _month_year_range(parts: list[str], value: str, rules: _Rules, made: Maker) 
     year1, year2 = int(parts[1]), int(parts[3])
     if kind1 != kind2:
         raise _Reject("a range cannot mix a month and a season")
-    if kind1 == "month" and _require_month(parts[0])[1] != _require_month(parts[2])[1]:
-        raise _Reject("use long month names on both sides of a range, or short ones on both")
+    if kind1 == "month":
+        _require_same_style(parts[0], parts[2])
     if year1 >= year2:
         raise _Reject("the first year of a range must come before the second")
     first = _month_bounds(year1, index1)[0] if kind1 == "month" else _year_bounds(year1)[0]
@@ -413,29 +414,28 @@ def _month_range(parts: list[str], rules: _Rules, made: Maker) -> CitationDate:
     if kind1 != kind2:
         raise _Reject("a range cannot mix a month and a season")
     if kind1 == "month":
-        if _require_month(parts[0])[1] != _require_month(parts[1])[1]:
-            raise _Reject("use long month names on both sides of a range, or short ones on both")
+        _require_same_style(parts[0], parts[1])
         if index1 >= index2:
             raise _Reject("the first month of a range must come before the second")
         return made(_month_bounds(year, index1)[0], _month_bounds(year, index2)[1], None)
     if index1 == index2:
-        raise _Reject("a range needs two different seasons")
+        raise _Reject("a range needs two different seasons (Fall and Autumn are one season)")
     return made(*_year_bounds(year), None)
 
 
 def _month_year(parts: list[str], rules: _Rules, made: Maker) -> CitationDate:
-    name, year = " ".join(parts[0].split()), int(parts[1])
+    name, year = parts[0], int(parts[1])
     month = _month(name)
     if month is not None:
         return made(*_month_bounds(year, month[0]), None)
-    if name in SEASONS or name in QUARTERS or name in NAMED_DATES:
+    quarter = QUARTERS.get(re.sub(" +", " ", name))  # CS1 reads runs of spaces as one here
+    if name in SEASONS or quarter is not None or name in NAMED_DATES:
         if not rules.seasons:
             raise _Reject("seasons, quarters and named dates are allowed only in |date=")
-        if name in QUARTERS:
-            quarter = QUARTERS.index(name)
-            first = _month_bounds(year, quarter * 3 + 1)[0]
-            return made(first, _month_bounds(year, quarter * 3 + 3)[1], None)
+        if quarter is not None:
+            first = _month_bounds(year, quarter * 3 - 2)[0]
+            return made(first, _month_bounds(year, quarter * 3)[1], None)
         return made(*_year_bounds(year), None)
     if "," in name:
         raise _Reject("month-year dates take no comma")
-    raise _Reject(_unknown_month(name))
+    raise _Reject(unknown_month(name))

@@ -6,10 +6,12 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterator
 
-from ..cs1.citation_dates import CheckedDate, date_preference, publication_date
-from ..cs1.date_suggest import format_date, suggest_date
-from ..cs1.dates import CitationDate, DateKind, DateProblem, DateStyle, parse_date
-from ..findings import Applicability, Category, Edit, Finding, Fix, Severity
+from ..cs1.calendar import DateStyle, Day, format_day
+from ..cs1.citation_dates import CheckedDate, publication_date, value_edit
+from ..cs1.date_formats import citation_df, date_preference, rewritten_by_df, shown_as_written
+from ..cs1.date_suggest import suggest_date
+from ..cs1.dates import CitationDate, DateKind, DateProblem, parse_date
+from ..findings import Applicability, Category, Finding, Fix, Severity
 from ..model import Article
 from ._base import FixAvailability, RuleContext, rule
 from ._shared import dated_citations
@@ -28,16 +30,17 @@ def _suggestion(article: Article, checked: CheckedDate, today: dt.date) -> Fix |
     suggested = suggest_date(checked.param.value)
     if suggested is None:
         return None
-    date, style, certain = suggested
+    day, style, certain = suggested
     preferred = date_preference(article).style
     if preferred is not None and style is not DateStyle.YMD:
         style = preferred
-    text = format_date(date, style)
-    if not isinstance(parse_date(text, checked.kind, today), CitationDate):
+    text = format_day(day, style)
+    edit = value_edit(article.source, checked.param, text)
+    if edit is None or not isinstance(parse_date(text, checked.kind, today), CitationDate):
         return None
     return Fix(
         title=f'Write the date as "{text}"',
-        edits=(Edit(checked.param.value_span.trimmed(article.source), text),),
+        edits=(edit,),
         applicability=Applicability.SAFE if certain else Applicability.UNSAFE,
     )
 
@@ -70,10 +73,14 @@ def invalid_citation_date(article: Article, ctx: RuleContext) -> Iterator[Findin
     format (from {{Use dmy dates}}/{{Use mdy dates}}, else the value's own style). Safe when
     only case, abbreviation, padding or punctuation change; unsafe when a misspelt month is
     corrected.
+
+    Not reported: a value holding a template, like ``|date={{fdate|2022-04-29}}``. CS1 judges
+    what the template expands to, usually a valid date, and wikicheck does not expand
+    templates, so it cannot know whether Wikipedia shows an error.
     """
     for checked in _checked(article, ctx):
         problem = checked.result
-        if isinstance(problem, DateProblem) and not problem.out_of_range:
+        if isinstance(problem, DateProblem) and not problem.out_of_range and not problem.opaque:
             yield ctx.finding(
                 checked.param.value_span.trimmed(article.source),
                 f"Check date values in: |{checked.param.raw_name}=: "
@@ -112,19 +119,29 @@ def citation_date_out_of_range(article: Article, ctx: RuleContext) -> Iterator[F
             )
 
 
+_GRACE_DAYS = 7
+
+
 def _before_publication(
     article: Article, ctx: RuleContext, kind: DateKind, what: str
 ) -> Iterator[Finding]:
+    grace = ctx.options.get("grace-days", _GRACE_DAYS)
+    if not isinstance(grace, int) or grace < 0:
+        grace = _GRACE_DAYS
     for _citation, dates in dated_citations(ctx):
         published = publication_date(dates)
         if published is None:
             continue
         for checked in dates:
             date = checked.date
-            if checked.kind is kind and date is not None and date.last < published.first:
+            if checked.kind is not kind or date is None or not date.last < published.first:
+                continue
+            gap = date.last.days_until(published.first)
+            if gap > grace:
                 yield ctx.finding(
                     checked.param.value_span.trimmed(article.source),
-                    f'{what} {_describe(checked)} is before the publication date "{published.raw}"',
+                    f"{what} {_describe(checked)} is {gap} days before the publication date "
+                    f'"{published.raw}"',
                 )
 
 
@@ -133,15 +150,22 @@ def _before_publication(
     name="access-date-before-publication",
     category=Category.DATE,
     severity=Severity.WARNING,
+    options={"grace-days": int},
 )
 def access_date_before_publication(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a citation whose access-date is earlier than its publication date.
 
+    A gap of a few days is tolerated: an access-date is written in the editor's time zone,
+    and a page is often re-dated when updated after it was first read.
+
     Why: a source cannot be read before it exists. One of the two dates is wrong, usually a
     day/month swap or a mistyped year.
 
+    Options: grace-days (int, default 7): how many days before the publication date an
+    access-date may be without being reported.
+
     Example:
-        {{cite web |url=https://example.org/a |title=A |date=5 May 2020 |access-date=1 May 2020}}
+        {{cite web |url=https://example.org/a |title=A |date=5 May 2020 |access-date=5 April 2020}}
 
     Use instead:
         {{cite web |url=https://example.org/a |title=A |date=5 May 2020 |access-date=6 May 2020}}
@@ -154,12 +178,19 @@ def access_date_before_publication(article: Article, ctx: RuleContext) -> Iterat
     name="archive-date-before-publication",
     category=Category.DATE,
     severity=Severity.WARNING,
+    options={"grace-days": int},
 )
 def archive_date_before_publication(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a citation whose archive-date is earlier than its publication date.
 
+    A gap of a few days is tolerated: a page updated (and re-dated) soon after it was
+    archived is common, and archive timestamps are in UTC.
+
     Why: an archive cannot capture a page before it is published; the archive-date or the
     date is wrong, or the archive is of a different page.
+
+    Options: grace-days (int, default 7): how many days before the publication date an
+    archive-date may be without being reported.
 
     Example:
         {{cite web |url=https://example.org/a |title=A |date=2020-05-05 |archive-url=https://web.archive.org/web/20200101000000/https://example.org/a |archive-date=2020-01-01}}
@@ -187,9 +218,10 @@ def archive_date_in_future(article: Article, ctx: RuleContext) -> Iterator[Findi
     Use instead:
         {{cite web |url=https://example.org/a |title=A |archive-url=https://archive.org/x |archive-date=2025-12-30}}
     """
+    today = Day.of(ctx.today)
     for checked in _checked(article, ctx):
         date = checked.date
-        if checked.kind is DateKind.ARCHIVE and date is not None and date.first > ctx.today:
+        if checked.kind is DateKind.ARCHIVE and date is not None and date.first > today:
             yield ctx.finding(
                 checked.param.value_span.trimmed(article.source),
                 f"archive date {_describe(checked)} is after today ({ctx.today.isoformat()})",
@@ -216,14 +248,28 @@ def publication_date_in_future(article: Article, ctx: RuleContext) -> Iterator[F
     Use instead:
         {{cite book |title=A |date=December 2024}}
     """
+    today = Day.of(ctx.today)
     for checked in _checked(article, ctx):
         date = checked.date
-        publication = checked.kind in (DateKind.DATE, DateKind.PUBLICATION)
-        if publication and date is not None and date.form != "n.d." and date.first > ctx.today:
+        publication = checked.kind in _PUBLICATION
+        if publication and date is not None and date.form != "n.d." and date.first > today:
             yield ctx.finding(
                 checked.param.value_span.trimmed(article.source),
                 f"publication date {_describe(checked)} is after today ({ctx.today.isoformat()})",
             )
+
+
+_PUBLICATION = (DateKind.DATE, DateKind.PUBLICATION)
+_RETRIEVAL = (DateKind.ACCESS, DateKind.ARCHIVE)
+_NOT_LIVE = ("dead", "usurped", "unfit")
+
+
+def _majority(styles: Counter[DateStyle]) -> DateStyle | None:
+    """The style most dates use, when one has strictly more than any other."""
+    ranked = styles.most_common()
+    if len(ranked) < 2 or ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
 
 
 @rule(
@@ -234,47 +280,67 @@ def publication_date_in_future(article: Article, ctx: RuleContext) -> Iterator[F
     fix=FixAvailability.ALWAYS,
 )
 def date_format_mismatch(article: Article, ctx: RuleContext) -> Iterator[Finding]:
-    """Flags a citation date written day-month where the article uses month-day, or the reverse.
+    """Flags a publication date written day-month where most of the article's are month-day,
+    or the reverse, on a page without {{Use dmy dates}}/{{Use mdy dates}}.
 
-    The article's format comes from {{Use dmy dates}} or {{Use mdy dates}}. ISO dates are not
-    flagged: MOS:DATEUNIFY allows them in references.
+    Only |date=, |publication-date= (and |year= promoted to a date) that are single full
+    dates are looked at; access and archive dates are WC208's. ISO dates are not flagged:
+    MOS:DATEUNIFY allows them in references. Silent when the page has {{Use dmy dates}} or
+    {{Use mdy dates}} (or a redirect CS1 knows): CS1 then shows every citation date in that
+    format, so rewriting the source changes nothing a reader sees. A citation with its own
+    |df= is skipped for the same reason.
 
-    Why: MOS:DATEUNIFY asks for one format. CS1 already converts the display when the page has
-    the template, so this is source hygiene: the next editor copies what they see.
+    Why: MOS:DATEUNIFY asks for one format for publication dates; without the template,
+    readers see the mix.
 
     Example:
-        {{Use dmy dates|date=May 2024}}
-        {{cite web |url=https://example.org/a |title=A |date=May 5, 2020}}
+        {{cite web |url=https://example.org/a |title=A |date=5 May 2020}}
+        {{cite web |url=https://example.org/b |title=B |date=6 May 2020}}
+        {{cite web |url=https://example.org/c |title=C |date=May 7, 2020}}
 
     Use instead:
-        {{Use dmy dates|date=May 2024}}
         {{cite web |url=https://example.org/a |title=A |date=5 May 2020}}
+        {{cite web |url=https://example.org/b |title=B |date=6 May 2020}}
+        {{cite web |url=https://example.org/c |title=C |date=7 May 2020}}
 
-    Fix: safe: the date is rewritten in the article's format, which is what readers already see.
+    Fix: unsafe: the date is rewritten in the majority format; check the article's style.
     """
-    preference = date_preference(article)
-    if preference.style is None:
+    dated = [
+        checked
+        for checked in shown_as_written(article, dated_citations(ctx), _PUBLICATION)
+        if checked.date is not None
+        and checked.date.single_full_date
+        and checked.date.style is not DateStyle.YMD
+    ]
+    styles = Counter(checked.date.style for checked in dated if checked.date and checked.date.style)
+    majority = _majority(styles)
+    if majority is None:
         return
-    other = DateStyle.MDY if preference.style is DateStyle.DMY else DateStyle.DMY
-    for checked in _checked(article, ctx):
-        date = checked.date
-        if date is None or date.style is not other or not date.single_full_date:
-            continue
-        text = format_date(date.first, preference.style)
-        yield ctx.finding(
-            checked.param.value_span.trimmed(article.source),
-            f"{_describe(checked)} is {other.value} but the article uses "
-            f"{{{{{preference.template}}}}}",
-            Fix(
-                f'Write "{text}"',
-                (Edit(checked.param.value_span.trimmed(article.source), text),),
-                Applicability.SAFE,
-            ),
-        )
+    for checked in dated:
+        yield from _reformat(article, ctx, checked, majority, styles, "publication")
 
 
-_RETRIEVAL = (DateKind.ACCESS, DateKind.ARCHIVE)
-_NOT_LIVE = ("dead", "usurped", "unfit")
+def _reformat(
+    article: Article,
+    ctx: RuleContext,
+    checked: CheckedDate,
+    majority: DateStyle,
+    styles: Counter[DateStyle],
+    what: str,
+) -> Iterator[Finding]:
+    date = checked.date
+    if date is None or date.style is None or date.style is majority:
+        return
+    text = format_day(date.first, majority)
+    edit = value_edit(article.source, checked.param, text)
+    if edit is None:
+        return  # a date split by a comment: advice without a fix is not worth showing
+    yield ctx.finding(
+        checked.param.value_span.trimmed(article.source),
+        f"{_describe(checked)} is {date.style.value}; {styles[majority]} of the article's "
+        f"{sum(styles.values())} {what} dates are {majority.value}",
+        Fix(f'Write "{text}"', (edit,), Applicability.UNSAFE),
+    )
 
 
 @rule(
@@ -286,6 +352,11 @@ _NOT_LIVE = ("dead", "usurped", "unfit")
 )
 def mixed_retrieval_date_formats(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags access and archive dates that do not use the format most of the article's use.
+
+    Silent when the page has {{Use dmy dates}} or {{Use mdy dates}} (or a redirect CS1
+    knows): CS1 then renders access and archive dates in one format itself. A citation with
+    its own |df= is skipped, and so is an archive-date that disagrees with its Wayback
+    snapshot (WC316 reports that one, with the right date). Publication dates are WC207's.
 
     Why: MOS:DATEUNIFY: access and archive dates in one article should share one format
     (YYYY-MM-DD or the article's format).
@@ -302,30 +373,16 @@ def mixed_retrieval_date_formats(article: Article, ctx: RuleContext) -> Iterator
 
     Fix: unsafe: the date is rewritten in the majority format; check the article's style.
     """
-    retrieval = [
-        checked for checked in _checked(article, ctx)
-        if checked.kind in _RETRIEVAL and checked.date is not None and checked.date.style
-    ]  # fmt: skip
-    styles = Counter(checked.date.style for checked in retrieval if checked.date)
-    if len(styles) < 2:
-        return
+    retrieval = shown_as_written(article, dated_citations(ctx), _RETRIEVAL)
+    styles = Counter(
+        checked.date.style for checked in retrieval if checked.date and checked.date.style
+    )
     ranked = sorted(styles.items(), key=lambda item: (-item[1], item[0] is not DateStyle.YMD))
-    majority = ranked[0][0]
-    assert majority is not None
+    if len(ranked) < 2:
+        return
+    majority = ranked[0][0]  # a tie goes to YYYY-MM-DD, which MOS:DATEUNIFY always allows
     for checked in retrieval:
-        date = checked.date
-        assert date is not None
-        assert date.style is not None
-        if date.style is majority:
-            continue
-        text = format_date(date.first, majority)
-        span = checked.param.value_span.trimmed(article.source)
-        yield ctx.finding(
-            span,
-            f"{_describe(checked)} is {date.style.value}; {styles[majority]} of the article's "
-            f"{sum(styles.values())} access and archive dates are {majority.value}",
-            Fix(f'Write "{text}"', (Edit(span, text),), Applicability.UNSAFE),
-        )
+        yield from _reformat(article, ctx, checked, majority, styles, "access and archive")
 
 
 @rule(
@@ -333,7 +390,7 @@ def mixed_retrieval_date_formats(article: Article, ctx: RuleContext) -> Iterator
     name="hyphen-in-date-range",
     category=Category.DATE,
     severity=Severity.WARNING,
-    fix=FixAvailability.ALWAYS,
+    fix=FixAvailability.SOMETIMES,
 )
 def hyphen_in_date_range(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a date range written with a hyphen instead of an en dash ("CS1 maint: date format").
@@ -347,20 +404,27 @@ def hyphen_in_date_range(article: Article, ctx: RuleContext) -> Iterator[Finding
     Use instead:
         {{cite journal |title=A |journal=J |date=June–July 2023}}
 
-    Fix: safe: each hyphen becomes an en dash, as the reader already sees it.
+    Not reported where CS1 rewrites the range itself in the page's {{Use dmy dates}}/{{Use
+    mdy dates}} or |df= format (day ranges, and month ranges of two months): it then writes
+    an en dash and adds no maintenance category.
+
+    Fix: safe: each hyphen becomes an en dash, as the reader already sees it. A comment next
+    to the date is kept; none is offered when a comment sits inside the date.
     """
-    for _citation, dates in dated_citations(ctx):
+    preference = date_preference(article)
+    for citation, dates in dated_citations(ctx):
         if any(isinstance(checked.result, DateProblem) for checked in dates):
             continue  # as in the module: only when the citation has no date error
+        df = citation_df(citation, preference)
         for checked in dates:
             date = checked.date
-            if date is not None and date.hyphenated:
+            if date is not None and date.hyphenated and not rewritten_by_df(df, checked):
                 span = checked.param.value_span.trimmed(article.source)
-                fixed = checked.param.value.replace("-", "–")
+                edit = value_edit(article.source, checked.param, date.raw.replace("-", "–"))
                 yield ctx.finding(
                     span,
                     f"CS1 maint: date format: {_describe(checked)} uses a hyphen in a range",
-                    Fix("Use an en dash", (Edit(span, fixed),), Applicability.SAFE),
+                    Fix("Use an en dash", (edit,), Applicability.SAFE) if edit else None,
                 )
 
 
@@ -417,11 +481,9 @@ def stale_access_date(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     years = ctx.options.get("years")
     if not isinstance(years, int) or years <= 0:
         return
-    cutoff = (
-        ctx.today.replace(year=ctx.today.year - years)
-        if not (ctx.today.month == 2 and ctx.today.day == 29)
-        else ctx.today.replace(year=ctx.today.year - years, day=28)
-    )
+    # Compared as (year, month, day): a cutoff of 29 February in a common year still means
+    # "on or before 28 February", and in a leap year the 29th itself stays inside.
+    cutoff = Day(ctx.today.year - years, ctx.today.month, ctx.today.day)
     for citation, dates in dated_citations(ctx):
         if not citation.value("url") or citation.value("url-status") in _NOT_LIVE:
             continue

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
 
 from ..cs1 import cs1_citations
-from ..cs1.checks import check_data, check_wayback_url
-from ..cs1.date_suggest import format_date
+from ..cs1.calendar import format_day
+from ..cs1.checks import check_data, check_wayback_url, snapshot_day
+from ..cs1.citation_dates import value_edit
+from ..cs1.date_formats import archive_suggestion_format, citation_df, date_preference
 from ..cs1.dates import DateProblem
 from ..cs1.params import parameter_table
-from ..findings import Applicability, Category, Edit, Finding, Fix, Severity
+from ..findings import Applicability, Category, Finding, Fix, Severity
 from ..model import Article, CitationParam, Span
 from ._base import FixAvailability, RuleContext, rule
 from ._shared import dated_citations
@@ -174,7 +175,7 @@ def malformed_archive_url(article: Article, ctx: RuleContext) -> Iterator[Findin
     name="archive-date-mismatch",
     category=Category.CITATION,
     severity=Severity.ERROR,
-    fix=FixAvailability.ALWAYS,
+    fix=FixAvailability.SOMETIMES,
 )
 def archive_date_mismatch(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags an archive-date that differs from the date in the Wayback URL's timestamp.
@@ -190,8 +191,12 @@ def archive_date_mismatch(article: Article, ctx: RuleContext) -> Iterator[Findin
     Use instead:
         {{cite web |url=https://example.org/a |title=T |archive-url=https://web.archive.org/web/20200101000000/https://example.org/a |archive-date=2020-01-01}}
 
-    Fix: unsafe: the archive-date is set to the snapshot date, in the format it was written in.
+    Fix: unsafe: the archive-date is set to the snapshot date in the format CS1's own message
+    suggests: the citation's |df= or the page's {{Use dmy dates}}/{{Use mdy dates}} (with its
+    |cs1-dates=), else the archive-date's own format. Days are compared and written as
+    written, 29 February included.
     """
+    preference = date_preference(article)
     for citation, dates in dated_citations(ctx):
         if any(isinstance(checked.result, DateProblem) for checked in dates):
             continue
@@ -199,18 +204,20 @@ def archive_date_mismatch(article: Article, ctx: RuleContext) -> Iterator[Findin
         check = check_wayback_url(archive.value) if archive else None
         if check is None or check.timestamp is None:
             continue
-        stamp = check.timestamp
-        snapshot = dt.date(int(stamp[:4]), int(stamp[4:6]), int(stamp[6:8]))
+        snapshot = snapshot_day(check.timestamp)
         for checked in dates:
             date = checked.date
             if checked.param.name != "archive-date" or date is None or date.first == snapshot:
                 continue
-            text = format_date(snapshot, date.style) if date.style else snapshot.isoformat()
-            span = checked.param.value_span.trimmed(article.source)
+            style, short = archive_suggestion_format(citation_df(citation, preference), date)
+            text = format_day(snapshot, style, short)
+            edit = value_edit(article.source, checked.param, text)
             yield ctx.finding(
-                span,
+                checked.param.value_span.trimmed(article.source),
                 f"|archive-date= / |archive-url= timestamp mismatch; {text} suggested",
-                Fix(f'Set the archive date to "{text}"', (Edit(span, text),), Applicability.UNSAFE),
+                Fix(f'Set the archive date to "{text}"', (edit,), Applicability.UNSAFE)
+                if edit
+                else None,
             )
 
 

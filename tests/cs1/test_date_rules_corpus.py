@@ -1,0 +1,62 @@
+"""The date-format rules over both corpus folders: never two different fixes for one span,
+and a format fix never moves the day it rewrites (29 February included)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from wikicheck import Settings, lint
+from wikicheck.cs1.dates import CitationDate, DateKind, parse_date
+
+from ..conftest import CORPUS_ARTICLES, read_text, require_corpus
+
+TODAY = dt.date(2026, 11, 30)
+FOLDERS = (CORPUS_ARTICLES, CORPUS_ARTICLES.parent / "recent" / "articles")
+DATE_RULES = ("WC201", "WC207", "WC208", "WC209", "WC316")
+
+
+def _articles() -> list[Path]:
+    return sorted(path for folder in FOLDERS for path in folder.glob("*.wiki"))
+
+
+@pytest.mark.corpus
+def test_no_span_gets_two_different_date_fixes() -> None:
+    require_corpus()
+    settings = Settings(select=DATE_RULES, today=TODAY)
+    conflicts: list[str] = []
+    checked = 0
+    for path in _articles():
+        text = read_text(path)
+        fixes: dict[tuple[int, int], set[tuple[str, str]]] = defaultdict(set)
+        for finding in lint(text, settings=settings):
+            for edit in finding.fix.edits if finding.fix else ():
+                fixes[(edit.span.start, edit.span.end)].add((finding.code, edit.replacement))
+        for (start, end), offered in fixes.items():
+            checked += 1
+            if len({replacement for _code, replacement in offered}) > 1:
+                conflicts.append(f"{path.name} {text[start:end]!r}: {sorted(offered)}")
+    assert checked > 0
+    assert conflicts == []
+
+
+@pytest.mark.corpus
+def test_format_fixes_keep_the_day() -> None:
+    require_corpus()
+    settings = Settings(select=("WC207", "WC208"), today=TODAY)
+    moved: list[str] = []
+    for path in _articles():
+        text = read_text(path)
+        for finding in lint(text, settings=settings):
+            assert finding.fix is not None
+            (edit,) = finding.fix.edits
+            before = parse_date(text[edit.span.start : edit.span.end], DateKind.DATE, TODAY)
+            after = parse_date(edit.replacement, DateKind.DATE, TODAY)
+            assert isinstance(before, CitationDate)
+            assert isinstance(after, CitationDate)
+            if (before.first, before.last) != (after.first, after.last):
+                moved.append(f"{path.name}: {before.raw!r} -> {after.raw!r}")
+    assert moved == []
