@@ -1,13 +1,13 @@
 """WC4xx: <ref> tags and reference lists, as the Cite extension judges them.
 
 Ref names and groups in the model are as Cite compares them (see ``parse.names``); the rules
-on names defined and used (WC401, WC404, WC411, WC412) are in ``ref_names``.
+on names defined and used (WC401, WC404, WC411, WC412) are in ``ref_names``, and the one on
+the same source cited twice (WC408) in ``ref_duplicates``.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterator
 
 from ..findings import Category, Finding, Severity
@@ -16,7 +16,6 @@ from ..textutil import strip_comments
 from ._base import RuleContext, rule
 
 _BARE_URL = re.compile(r"^\s*(?:\[\s*)?(?:https?:)?//[^\s\]]+\s*\]?\s*$", re.IGNORECASE)
-_URL_KEY = re.compile(r"^(?:https?:)?//(?:www\.)?", re.IGNORECASE)
 
 
 def _key(ref: Ref) -> tuple[str, str | None]:
@@ -160,55 +159,6 @@ def bare_url_reference(article: Article, ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(ref.span, f"bare URL as the whole reference: {_content(ref)}")
 
 
-def _source_key(ref: Ref) -> tuple[str, ...] | None:
-    """What makes two references cite the same thing: URL and place, or identical text."""
-    citation = ref.citation
-    if citation is not None and citation.value("url"):
-        url = _URL_KEY.sub("", citation.value("url")).rstrip("/")
-        place = tuple(citation.value(name) for name in ("page", "pages", "at", "chapter"))
-        return ("url", url, *place)
-    content = _content(ref)
-    if _BARE_URL.match(content):
-        return ("url", _URL_KEY.sub("", content.strip("[] ")).rstrip("/"), "", "", "", "")
-    return ("text", content) if content else None
-
-
-@rule(code="WC408", name="duplicate-reference", category=Category.REFERENCE, severity=Severity.INFO)
-def duplicate_reference(article: Article, ctx: RuleContext) -> Iterator[Finding]:
-    """Flags the same source cited again in a separate reference instead of reusing it.
-
-    Same URL and page, or identical text. The reader sees two numbers for one source.
-
-    Why: name the first reference and reuse it with <ref name="x" />, so the reference list
-    shows one entry with "a b" back-links (Check Wikipedia #81).
-
-    Example:
-        A.<ref>{{cite web |url=https://example.org/a |title=T}}</ref> B.<ref>{{cite web |url=https://example.org/a |title=T}}</ref>
-
-    Use instead:
-        A.<ref name="t">{{cite web |url=https://example.org/a |title=T}}</ref> B.<ref name="t" />
-    """
-    by_key: defaultdict[tuple[str, tuple[str, ...]], list[Ref]] = defaultdict(list)
-    for ref in article.refs:
-        if ref.is_reuse or ref.list_defined:
-            continue
-        source = _source_key(ref)
-        if source is not None:
-            by_key[(ref.group, source)].append(ref)
-    for refs in by_key.values():
-        first = refs[0]
-        line = article.position(first.span.start).line
-        for ref in refs[1:]:
-            if ref.name and ref.name == first.name:
-                continue  # a repeated identical definition: Cite treats it as a reuse
-            hint = (
-                f'name it <ref name="{first.name}" />'
-                if first.name
-                else "name the first and reuse it"
-            )
-            yield ctx.finding(ref.span, f"same source as the reference on line {line}; {hint}")
-
-
 @rule(
     code="WC409",
     name="ref-after-reference-list",
@@ -263,6 +213,5 @@ def numeric_ref_name(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 
 RULES = (
     conflicting_ref_definitions, empty_ref, group_without_reference_list,
-    missing_reference_list, bare_url_reference, duplicate_reference, ref_after_reference_list,
-    numeric_ref_name,
+    missing_reference_list, bare_url_reference, ref_after_reference_list, numeric_ref_name,
 )  # fmt: skip
