@@ -2,12 +2,12 @@
 
 Two references are one source when an editor could merge them into one named reference
 without losing anything a reader sees: the same URL (or identical text) and the same place in
-it. What keeps them apart: a different page, chapter, section, volume or issue; a different
-URL fragment (``#page=3``); text beside the citation; different quotations; titles that name
-different documents at one URL (a press-release landing page); and two archive snapshots of
-an undated page, which are two versions of it. Two snapshots of a dated article are one
-source, and so are differences of formatting (the date written another way, a publisher given
-once).
+it. What keeps them apart: a different page, chapter, section, volume, issue or time (in a
+recording); a different URL fragment (``#page=3``); text beside the citation; different
+quotations; titles that name different documents at one URL (a press-release landing page);
+and two archive snapshots of an undated page, which are two versions of it. Two snapshots of
+a dated article are one source, and so are differences of formatting (the date written
+another way, a publisher given once).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from ._base import RuleContext, rule
 from .references import _BARE_URL, _content
 
 _URL_KEY = re.compile(r"^(?:https?:)?//(?:www\.)?", re.IGNORECASE)
-_PLACE = ("page", "pages", "at", "chapter", "section", "volume", "issue")
+_PLACE = ("page", "pages", "at", "chapter", "section", "volume", "issue", "time", "minutes")
 _WORD = re.compile(r"[^\W_]{3,}")
 _SMALL_WORDS = frozenset(
     {

@@ -133,7 +133,7 @@ def undefined_named_ref(article: Article, ctx: RuleContext) -> Iterator[Finding]
 
 @rule(
     code="WC411",
-    name="ref-maybe-defined-by-template",
+    name="ref-maybe-defined-elsewhere",
     category=Category.REFERENCE,
     severity=Severity.WARNING,
 )
@@ -204,7 +204,7 @@ def unused_list_defined_ref(article: Article, ctx: RuleContext) -> Iterator[Find
 
 @rule(
     code="WC412",
-    name="list-defined-ref-maybe-used-by-template",
+    name="list-ref-maybe-used-elsewhere",
     category=Category.REFERENCE,
     severity=Severity.WARNING,
 )
