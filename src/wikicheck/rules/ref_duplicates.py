@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..cs1.checks import check_data
 from ..findings import Category, Finding, Severity
 from ..model import Article, Citation, Ref
 from ._base import RuleContext, rule
@@ -33,6 +34,8 @@ _SMALL_WORDS = frozenset(
     }
 )  # fmt: skip
 _NAMING = ("website", "work", "publisher", "url")
+_ARCHIVED_COPY = "archived copy"  # Module:Citation/CS1's "archived copy as title" maintenance
+_TAG = re.compile(r"\{\{(?!\s*(?:[Cc]it|[Hh]arv|[Ss]fn))[^{}]*\}\}")
 _SAME_TITLE = 0.5
 """Share of the shorter title's words that the other must have: a headline rewritten by its
 publisher ("… files for bankruptcy as charges jump" / "… push Toshiba's Westinghouse into
@@ -49,10 +52,24 @@ def _words(value: str) -> frozenset[str]:
 
 
 def _title(citation: Citation) -> frozenset[str]:
-    """The title's words, or none when it only names the site ({{cite web |title=Dropbox}})."""
-    words = _words(citation.value("title"))
+    """The title's words, or none when it only names the site ({{cite web |title=Dropbox}})
+    or is a placeholder (CS1's generic titles, a bot's "Archived copy")."""
+    title = citation.value("title")
+    if check_data().is_generic_title(title) or title.casefold() == _ARCHIVED_COPY:
+        return frozenset()
+    words = _words(title)
     naming = _words(" ".join(citation.value(name) for name in _NAMING))
     return frozenset() if words <= naming else words
+
+
+def _beside(text: str) -> str:
+    """Text beside the citation in a reference, without the tags that only comment on it
+    ({{dead link}}, {{failed verification}}): another citation or a note stays."""
+    while True:
+        stripped = _TAG.sub("", text)
+        if stripped == text:
+            return " ".join(text.split())
+        text = stripped
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,12 +96,10 @@ def _source(article: Article, ref: Ref) -> _Source | None:
     content = _content(ref)
     if citation is not None and citation.value("url") and ref.content_span is not None:
         inside = ref.content_span
-        beside = " ".join(
-            (
-                article.source[inside.start : citation.span.start]
-                + " "
-                + article.source[citation.span.end : inside.end]
-            ).split()
+        beside = _beside(
+            article.source[inside.start : citation.span.start]
+            + " "
+            + article.source[citation.span.end : inside.end]
         )
         place = tuple(citation.value(name) for name in _PLACE)
         dated = citation.value("date") or citation.value("year")
