@@ -205,6 +205,24 @@ class Ref:
 
 
 @dataclass(frozen=True, slots=True)
+class RefSource:
+    """A template call whose output the page does not show and that may make <ref> tags:
+    an infobox with refs in its own code, a transcluded section, a module, an unknown template.
+
+    A ref name reused on the page but defined nowhere in it may be defined there (and a
+    list-defined ref may be used there), so the page alone cannot tell that it is an error.
+    """
+
+    template: str
+    span: Span
+    name_prefix: str = ""
+    """Every name it can make starts with this: "FOOTNOTE" for {{sfn}}, "" for any name."""
+
+    def may_make(self, name: str) -> bool:
+        return name.startswith(self.name_prefix)
+
+
+@dataclass(frozen=True, slots=True)
 class ReferenceList:
     """Where a group's references are rendered: ``<references/>`` or ``{{Reflist}}`` and kin."""
 
@@ -308,6 +326,8 @@ class Article:
     comments: tuple[Comment, ...]
     text_runs: tuple[TextRun, ...]
     lines: LineIndex = field(repr=False, compare=False)
+    ref_sources: tuple[RefSource, ...] = ()
+    """Template calls that may make refs this page does not show, in source order."""
 
     def all_sections(self) -> Iterator[Section]:
         """The lead, then every section in document order (depth first)."""

@@ -93,6 +93,7 @@ def parse(text: str, *, path: str | None = None, title: str | None = None) -> Ar
         collector.external_links,
         collector.wikilinks,
         collector.categories,
+        collector.ref_sources,
     ):
         _by_start(items)
     lead, sections = build_sections(collector.headings, len(text))
@@ -113,4 +114,5 @@ def parse(text: str, *, path: str | None = None, title: str | None = None) -> Ar
         comments=tuple(collector.comments),
         text_runs=tuple(collector.text_runs),
         lines=lines,
+        ref_sources=tuple(collector.ref_sources),
     )

@@ -36,10 +36,13 @@ from .names import (
     infobox_templates,
     link_namespace,
     link_prefixes,
+    list_defined_params,
     normalize_template_name,
     normalize_title,
     reference_list_templates,
+    tag_attribute,
     tag_kinds,
+    unseen_ref_names,
 )
 from .plain import plain_text
 from .sections import HeadingInfo
@@ -94,6 +97,7 @@ class ArticleCollector:
         self.infoboxes: list[model.Infobox] = []
         self.refs: list[model.Ref] = []
         self.reference_lists: list[model.ReferenceList] = []
+        self.ref_sources: list[model.RefSource] = []
         self.wikilinks: list[model.Wikilink] = []
         self.categories: list[model.Category] = []
         self.external_links: list[model.ExternalLink] = []
@@ -164,6 +168,7 @@ class ArticleCollector:
         name = normalize_template_name(raw_name)
         is_citation = name in citation_templates()
         default_group = reference_list_templates().get(name)
+        refs_params = () if default_group is None else list_defined_params(name)
         table = parameter_table()
         first_citation = len(self.citations)
         params: list[model.Param] = []
@@ -179,8 +184,8 @@ class ArticleCollector:
                 key_span = None
                 key = str(param.name)
             param_ctx = inner
-            if default_group is not None and key == "refs":
-                group = templates.pending_list_group(node, default_group)
+            if default_group is not None and key in refs_params:
+                group = templates.pending_list_group(node, name, default_group)
                 param_ctx = _derive(inner, list_group=group)
             elif is_citation and (canonical := table.canonical(key)) in table.url_params:
                 param_ctx = _derive(inner, citation_url_param=canonical)
@@ -215,6 +220,9 @@ class ArticleCollector:
         if default_group is not None:
             group = templates.list_group(template, default_group)
             self.reference_lists.append(model.ReferenceList(name, group, span))
+        unseen = unseen_ref_names(name)
+        if unseen is not None:
+            self.ref_sources.append(model.RefSource(name, span, unseen))
         inside = self.citations[first_citation:]
         self.refs.extend(templates.template_refs(template, ctx.list_group is not None, inside))
         return end
@@ -223,11 +231,13 @@ class ArticleCollector:
 
     @staticmethod
     def _attribute_values(node: Tag) -> dict[str, str]:
+        """The tag's attributes as MediaWiki hands them to the extension (the first of a
+        repeated name is dropped, as MediaWiki keeps the last)."""
         values: dict[str, str] = {}
         for attribute in node.attributes:
             key = str(attribute.name).strip().lower()
             value = "" if attribute.value is None else str(attribute.value)
-            values[key] = strip_comments(value).strip()
+            values[key] = tag_attribute(value, quoted=bool(attribute.quotes))
         return values
 
     def _attributes(self, node: Tag, ctx: _Context, start: int) -> int:

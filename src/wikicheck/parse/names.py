@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from functools import cache
 
 from ..resources import load_toml
-from ..textutil import strip_comments
+from ..textutil import mediawiki_trim, strip_comments
 
 _SPACES = re.compile(r"[\s_]+")
 _TEMPLATE_PREFIX = re.compile(r"^(?:template|msg|subst|safesubst)\s*:\s*", re.IGNORECASE)
@@ -28,6 +29,33 @@ def normalize_template_name(raw: str) -> str:
             break
         name = stripped
     return normalize_title(name)
+
+
+_ATTRIBUTE_SPACE = re.compile(r"[\t\n\r ]+")
+_CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_TAG_FUNCTION_QUOTES = re.compile(r"[\"'](.+)[\"']|\"\"|''", re.DOTALL)
+
+
+def tag_attribute(raw: str, quoted: bool) -> str:
+    """An attribute of a tag written in the page (``<ref name=" a  b ">``) as MediaWiki hands
+    it to the extension (Sanitizer::decodeTagAttributes): without its quotes, whitespace runs
+    as one space, trimmed, character references decoded. ``raw`` is the value inside the
+    quotes, if ``quoted``; an unquoted value that starts with a quote had its closing quote
+    missing, and MediaWiki reads it from after the opening one."""
+    value = strip_comments(raw)
+    if not quoted and value[:1] in {'"', "'"}:
+        value = value[1:]
+    value = mediawiki_trim(_ATTRIBUTE_SPACE.sub(" ", value))
+    return _CHARACTER_REFERENCE.sub(lambda match: html.unescape(match.group()), value)
+
+
+def tag_function_attribute(raw: str) -> str:
+    """A value that a template passes on as ``{{#tag:ref|…|name=value}}`` ({{efn}}, {{r}}),
+    as {{#tag:}} hands it to the extension (CoreParserFunctions::tagObj): trimmed, and one
+    pair of surrounding quotes removed; inner whitespace and entities are left as written."""
+    value = mediawiki_trim(strip_comments(raw))
+    match = _TAG_FUNCTION_QUOTES.fullmatch(value)
+    return value if match is None else match.group(1) or ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +130,18 @@ def reference_list_templates() -> dict[str, str]:
     return table
 
 
+def list_defined_params(name: str) -> tuple[str, ...]:
+    """The parameters of reference-list template ``name`` that hold list-defined refs."""
+    table: dict[str, list[str]] = load_toml("templates.toml")["reference_list_params"]
+    return tuple(table.get(name, ("refs",)))
+
+
+@cache
+def fixed_group_templates() -> frozenset[str]:
+    """Ref and reference-list templates that ignore the call's |group= ({{efn-lr}} ...)."""
+    return frozenset(load_toml("templates.toml")["fixed_group"]["names"])
+
+
 @dataclass(frozen=True, slots=True)
 class TextTemplates:
     """Templates whose rendered text is one of their parameters or a fixed string."""
@@ -145,6 +185,74 @@ class RefTemplates:
 def ref_templates() -> RefTemplates:
     table = load_toml("templates.toml")["ref_templates"]
     return RefTemplates(define=dict(table["define"]), reuse=dict(table["reuse"]))
+
+
+def parser_function_key(name: str) -> str:
+    """``#tag: Ref`` -> ``#tag:ref``: a parser function and the tag it makes, as looked up in
+    the tables above (tagObj lower-cases and trims the tag name); other names unchanged."""
+    if not name.startswith("#"):
+        return name
+    function, colon, argument = name.partition(":")
+    return f"{function.strip().lower()}{colon}{argument.strip().lower()}"
+
+
+_UNSEEN_FUNCTIONS = ("#invoke", "#section", "#lst")  # a module; another page's sections
+
+
+@dataclass(frozen=True, slots=True)
+class _RefSourceKinds:
+    no_refs: _NameSet
+    named: dict[str, str]
+    known: frozenset[str]  # citation-free families known from other tables
+
+
+@cache
+def _ref_source_kinds() -> _RefSourceKinds:
+    data = load_toml("templates.toml")
+    table = data["ref_sources"]
+    text = data["text"]
+    known: set[str] = {
+        *data["reference_lists"],
+        *data["ref_templates"]["define"],
+        *data["ref_templates"]["reuse"],
+        *text["keep_param_1"],
+        *text["keep_param_2"],
+        *text["literal"],
+        *(name for names in data["date_formats"].values() for name in names),
+    }
+    maintenance = load_toml("maintenance_templates.toml")
+    for section in ("inline", "banner"):
+        for kind, redirects in maintenance[section].items():
+            known.update(normalize_title(name) for name in (kind, *redirects))
+    known.update(normalize_title(name) for name in maintenance["wrappers"]["names"])
+    return _RefSourceKinds(
+        no_refs=_NameSet(
+            prefixes=tuple(table["no_refs_prefixes"]),
+            suffixes=tuple(table["no_refs_suffixes"]),
+            names=frozenset(table["no_refs"]),
+            exclude=frozenset(),
+        ),
+        named=dict(table["named"]),
+        known=frozenset(known),
+    )
+
+
+def unseen_ref_names(name: str) -> str | None:
+    """What a call of template ``name`` may define or reuse as <ref> names that the page does
+    not show: None when it makes no <ref> of its own; otherwise the start every such name has
+    ("" for any name: an infobox, a module, a transcluded section, an unknown template)."""
+    if name.startswith("#"):
+        function = name.partition(":")[0].strip().lower()
+        return "" if function.startswith(_UNSEEN_FUNCTIONS) else None
+    head = name.partition(":")[0]
+    if head == head.upper():  # a magic word ({{DEFAULTSORT:…}}) or a flag template ({{USA}})
+        return None
+    kinds = _ref_source_kinds()
+    if name in kinds.named:
+        return kinds.named[name]
+    if name in kinds.known or name in kinds.no_refs or name in citation_templates():
+        return None
+    return ""
 
 
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[a-z]+)*")

@@ -14,17 +14,31 @@ from .. import model
 from ..cs1.params import parameter_table, whitelist
 from ..model import LinkOrigin
 from ..textutil import mediawiki_trim, strip_comments
-from .names import cs1_class, ref_templates
+from .names import (
+    cs1_class,
+    fixed_group_templates,
+    parser_function_key,
+    ref_templates,
+    tag_function_attribute,
+)
 from .plain import plain_text
+
+
+def _group(name: str, value: str | None, default: str) -> str:
+    """The group a template passes on: its |group= as {{#tag:}} hands it to Cite, or
+    ``default`` when the call gives none or the template writes its own ({{efn-lr}})."""
+    if value is None or name in fixed_group_templates():
+        return default
+    return tag_function_attribute(value) or default
 
 
 def list_group(template: model.Template, default: str) -> str:
     """The group a reference list or a {{efn}}-style ref belongs to."""
     group = template.get("group")
-    return group.value if group is not None and group.value else default
+    return _group(template.name, None if group is None else group.value, default)
 
 
-def pending_list_group(node: TemplateNode, default: str) -> str:
+def pending_list_group(node: TemplateNode, name: str, default: str) -> str:
     """``list_group`` of a call whose parameters are not laid out yet.
 
     ``{{reflist|refs=…|group=x}}`` may name its group after the refs it holds, so the group
@@ -33,8 +47,7 @@ def pending_list_group(node: TemplateNode, default: str) -> str:
     """
     for param in reversed(node.params):
         if param.showkey and mediawiki_trim(strip_comments(str(param.name))) == "group":
-            value = mediawiki_trim(strip_comments(str(param.value)))
-            return value or default
+            return _group(name, mediawiki_trim(strip_comments(str(param.value))), default)
     return default
 
 
@@ -105,7 +118,8 @@ def template_refs(
     """
     kinds = ref_templates()
     refs: list[model.Ref] = []
-    default = kinds.define.get(template.name)
+    key = parser_function_key(template.name)
+    default = kinds.define.get(key)
     if default is not None:
         content = template.get("1")
         name = template.get("name")
@@ -114,7 +128,7 @@ def template_refs(
             found = next((c for c in citations if content.value_span.contains(c.span)), None)
         refs.append(
             model.Ref(
-                name=name.value if name is not None and name.value else None,
+                name=None if name is None else tag_function_attribute(name.value) or None,
                 group=list_group(template, default),
                 is_reuse=content is None or not content.value.strip(),
                 content=None if content is None else content.value,
@@ -125,15 +139,17 @@ def template_refs(
                 template=template.name,
             )
         )
-    default = kinds.reuse.get(template.name)
+    default = kinds.reuse.get(key)
     if default is not None:
-        group = template.get("group") or template.get("g")
+        given = template.get("group") or template.get("g")
+        group = _group(template.name, None if given is None else given.value, default)
         for param in template.params:
-            if param.positional and param.value.strip():
+            name_value = tag_function_attribute(param.value) if param.positional else ""
+            if name_value:
                 refs.append(
                     model.Ref(
-                        name=param.value.strip(),
-                        group=group.value if group is not None else default,
+                        name=name_value,
+                        group=group,
                         is_reuse=True,
                         content=None,
                         span=template.span,

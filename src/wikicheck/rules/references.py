@@ -1,9 +1,13 @@
-"""WC4xx: <ref> tags and reference lists, as the Cite extension judges them."""
+"""WC4xx: <ref> tags and reference lists, as the Cite extension judges them.
+
+Ref names and groups in the model are as Cite compares them (see ``parse.names``); the rules
+on names defined and used (WC401, WC404, WC411, WC412) are in ``ref_names``, and the one on
+the same source cited twice (WC408) in ``ref_duplicates``.
+"""
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterator
 
 from ..findings import Category, Finding, Severity
@@ -12,46 +16,14 @@ from ..textutil import strip_comments
 from ._base import RuleContext, rule
 
 _BARE_URL = re.compile(r"^\s*(?:\[\s*)?(?:https?:)?//[^\s\]]+\s*\]?\s*$", re.IGNORECASE)
-_URL_KEY = re.compile(r"^(?:https?:)?//(?:www\.)?", re.IGNORECASE)
-
-
-def _group(value: str) -> str:
-    return value.strip().strip("\"'").strip()
 
 
 def _key(ref: Ref) -> tuple[str, str | None]:
-    return _group(ref.group), ref.name
-
-
-def _defined(article: Article) -> set[tuple[str, str | None]]:
-    return {_key(ref) for ref in article.refs if ref.name and not ref.is_reuse}
+    return ref.group, ref.name
 
 
 def _content(ref: Ref) -> str:
     return " ".join(strip_comments(ref.content or "").split())
-
-
-@rule(
-    code="WC401", name="undefined-named-ref", category=Category.REFERENCE, severity=Severity.ERROR
-)
-def undefined_named_ref(article: Article, ctx: RuleContext) -> Iterator[Finding]:
-    """Flags a reused reference whose name is never given content ("invoked but never defined").
-
-    Why: Cite shows "The named reference x was invoked but never defined" in red; usually a
-    typo in the name, curly quotes, or a definition deleted in another edit.
-
-    Example:
-        Text.<ref name="smith" /> More.<ref name="jones">Jones 2001.</ref>
-
-    Use instead:
-        Text.<ref name="smith">Smith 2001.</ref> More.<ref name="jones">Jones 2001.</ref>
-    """
-    defined = _defined(article)
-    for ref in article.refs:
-        if ref.is_reuse and _key(ref) not in defined:
-            yield ctx.finding(
-                ref.span, f'The named reference "{ref.name}" was invoked but never defined'
-            )
 
 
 @rule(
@@ -105,39 +77,6 @@ def empty_ref(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 
 
 @rule(
-    code="WC404",
-    name="unused-list-defined-ref",
-    category=Category.REFERENCE,
-    severity=Severity.ERROR,
-)
-def unused_list_defined_ref(article: Article, ctx: RuleContext) -> Iterator[Finding]:
-    """Flags a reference defined in the reference list but never used in the text.
-
-    Why: Cite shows 'A list-defined reference named "x" is not used in the content' in red.
-
-    Example:
-        Text.<ref name="a" />
-        {{Reflist|refs=
-        <ref name="a">Smith 2001.</ref>
-        <ref name="b">Jones 2002.</ref>
-        }}
-
-    Use instead:
-        Text.<ref name="a" /> More.<ref name="b" />
-        {{Reflist|refs=
-        <ref name="a">Smith 2001.</ref>
-        <ref name="b">Jones 2002.</ref>
-        }}
-    """
-    used = {_key(ref) for ref in article.refs if not ref.list_defined}
-    for ref in article.refs:
-        if ref.list_defined and ref.name and _key(ref) not in used:
-            yield ctx.finding(
-                ref.span, f'A list-defined reference named "{ref.name}" is not used in the content'
-            )
-
-
-@rule(
     code="WC405",
     name="group-without-reference-list",
     category=Category.REFERENCE,
@@ -158,10 +97,10 @@ def group_without_reference_list(article: Article, ctx: RuleContext) -> Iterator
         {{Reflist|group=note}}
         {{Reflist}}
     """
-    listed = {_group(item.group) for item in article.reference_lists}
+    listed = {item.group for item in article.reference_lists}
     reported: set[str] = set()
     for ref in article.refs:
-        group = _group(ref.group)
+        group = ref.group
         if group and group not in listed and group not in reported:
             reported.add(group)
             yield ctx.finding(
@@ -191,9 +130,9 @@ def missing_reference_list(article: Article, ctx: RuleContext) -> Iterator[Findi
         == References ==
         {{Reflist}}
     """
-    if any(not _group(item.group) for item in article.reference_lists):
+    if any(not item.group for item in article.reference_lists):
         return
-    first = next((ref for ref in article.refs if not _group(ref.group)), None)
+    first = next((ref for ref in article.refs if not ref.group), None)
     if first is not None:
         yield ctx.finding(
             first.span, "references but no {{Reflist}} or <references /> to show them"
@@ -220,55 +159,6 @@ def bare_url_reference(article: Article, ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(ref.span, f"bare URL as the whole reference: {_content(ref)}")
 
 
-def _source_key(ref: Ref) -> tuple[str, ...] | None:
-    """What makes two references cite the same thing: URL and place, or identical text."""
-    citation = ref.citation
-    if citation is not None and citation.value("url"):
-        url = _URL_KEY.sub("", citation.value("url")).rstrip("/")
-        place = tuple(citation.value(name) for name in ("page", "pages", "at", "chapter"))
-        return ("url", url, *place)
-    content = _content(ref)
-    if _BARE_URL.match(content):
-        return ("url", _URL_KEY.sub("", content.strip("[] ")).rstrip("/"), "", "", "", "")
-    return ("text", content) if content else None
-
-
-@rule(code="WC408", name="duplicate-reference", category=Category.REFERENCE, severity=Severity.INFO)
-def duplicate_reference(article: Article, ctx: RuleContext) -> Iterator[Finding]:
-    """Flags the same source cited again in a separate reference instead of reusing it.
-
-    Same URL and page, or identical text. The reader sees two numbers for one source.
-
-    Why: name the first reference and reuse it with <ref name="x" />, so the reference list
-    shows one entry with "a b" back-links (Check Wikipedia #81).
-
-    Example:
-        A.<ref>{{cite web |url=https://example.org/a |title=T}}</ref> B.<ref>{{cite web |url=https://example.org/a |title=T}}</ref>
-
-    Use instead:
-        A.<ref name="t">{{cite web |url=https://example.org/a |title=T}}</ref> B.<ref name="t" />
-    """
-    by_key: defaultdict[tuple[str, tuple[str, ...]], list[Ref]] = defaultdict(list)
-    for ref in article.refs:
-        if ref.is_reuse or ref.list_defined:
-            continue
-        source = _source_key(ref)
-        if source is not None:
-            by_key[(_group(ref.group), source)].append(ref)
-    for refs in by_key.values():
-        first = refs[0]
-        line = article.position(first.span.start).line
-        for ref in refs[1:]:
-            if ref.name and ref.name == first.name:
-                continue  # a repeated identical definition: Cite treats it as a reuse
-            hint = (
-                f'name it <ref name="{first.name}" />'
-                if first.name
-                else "name the first and reuse it"
-            )
-            yield ctx.finding(ref.span, f"same source as the reference on line {line}; {hint}")
-
-
 @rule(
     code="WC409",
     name="ref-after-reference-list",
@@ -292,9 +182,9 @@ def ref_after_reference_list(article: Article, ctx: RuleContext) -> Iterator[Fin
     """
     last_list: dict[str, int] = {}
     for item in article.reference_lists:
-        last_list[_group(item.group)] = max(last_list.get(_group(item.group), 0), item.span.end)
+        last_list[item.group] = max(last_list.get(item.group, 0), item.span.end)
     for ref in article.refs:
-        end = last_list.get(_group(ref.group))
+        end = last_list.get(ref.group)
         if end is not None and ref.span.start >= end and not ref.list_defined:
             yield ctx.finding(
                 ref.span, "reference after the reference list; it will not be shown there"
@@ -322,7 +212,6 @@ def numeric_ref_name(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 
 
 RULES = (
-    undefined_named_ref, conflicting_ref_definitions, empty_ref, unused_list_defined_ref,
-    group_without_reference_list, missing_reference_list, bare_url_reference,
-    duplicate_reference, ref_after_reference_list, numeric_ref_name,
+    conflicting_ref_definitions, empty_ref, group_without_reference_list,
+    missing_reference_list, bare_url_reference, ref_after_reference_list, numeric_ref_name,
 )  # fmt: skip

@@ -1,0 +1,157 @@
+"""WC408: the same source cited again in a separate reference instead of reusing it.
+
+Two references are one source when an editor could merge them into one named reference
+without losing anything a reader sees: the same URL (or identical text) and the same place in
+it. What keeps them apart: a different page, chapter, section, volume, issue or time (in a
+recording); a different URL fragment (``#page=3``); text beside the citation; different
+quotations; titles that name different documents at one URL (a press-release landing page);
+and two archive snapshots of an undated page, which are two versions of it. Two snapshots of
+a dated article are one source, and so are differences of formatting (the date written
+another way, a publisher given once).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..cs1.checks import check_data
+from ..findings import Category, Finding, Severity
+from ..model import Article, Citation, Ref
+from ._base import RuleContext, rule
+from .references import _BARE_URL, _content
+
+_URL_KEY = re.compile(r"^(?:https?:)?//(?:www\.)?", re.IGNORECASE)
+_PLACE = ("page", "pages", "at", "chapter", "section", "volume", "issue", "time", "minutes")
+_WORD = re.compile(r"[^\W_]{3,}")
+_SMALL_WORDS = frozenset(
+    {
+        "and", "are", "but", "for", "from", "has", "have", "into", "its", "not", "that",
+        "the", "this", "was", "were", "what", "when", "with",
+    }
+)  # fmt: skip
+_NAMING = ("website", "work", "publisher", "url")
+_ARCHIVED_COPY = "archived copy"  # Module:Citation/CS1's "archived copy as title" maintenance
+_TAG = re.compile(r"\{\{(?!\s*(?:[Cc]it|[Hh]arv|[Ss]fn))[^{}]*\}\}")
+_SAME_TITLE = 0.5
+"""Share of the shorter title's words that the other must have: a headline rewritten by its
+publisher ("… files for bankruptcy as charges jump" / "… push Toshiba's Westinghouse into
+bankruptcy") keeps about half; two press releases behind one landing page share one word."""
+
+
+def _url(value: str) -> str:
+    return _URL_KEY.sub("", value.strip()).rstrip("/")
+
+
+def _words(value: str) -> frozenset[str]:
+    words = _WORD.findall(html.unescape(value).casefold())
+    return frozenset(word for word in words if word not in _SMALL_WORDS)
+
+
+def _title(citation: Citation) -> frozenset[str]:
+    """The title's words, or none when it only names the site ({{cite web |title=Dropbox}})
+    or is a placeholder (CS1's generic titles, a bot's "Archived copy")."""
+    title = citation.value("title")
+    if check_data().is_generic_title(title) or title.casefold() == _ARCHIVED_COPY:
+        return frozenset()
+    words = _words(title)
+    naming = _words(" ".join(citation.value(name) for name in _NAMING))
+    return frozenset() if words <= naming else words
+
+
+def _beside(text: str) -> str:
+    """Text beside the citation in a reference, without the tags that only comment on it
+    ({{dead link}}, {{failed verification}}): another citation or a note stays."""
+    while True:
+        stripped = _TAG.sub("", text)
+        if stripped == text:
+            return " ".join(text.split())
+        text = stripped
+
+
+@dataclass(frozen=True, slots=True)
+class _Source:
+    key: tuple[str, ...]
+    """What two references of one source have in common exactly: URL, place, other text."""
+    title: frozenset[str]
+    snapshot: str
+    """The archive copy of an undated page ("" for a dated one, or none)."""
+    quote: str
+
+    def same_as(self, other: _Source) -> bool:
+        shorter = min(len(self.title), len(other.title))
+        if shorter and len(self.title & other.title) < _SAME_TITLE * shorter:
+            return False  # two documents at one URL
+        return all(
+            not mine or not theirs or mine == theirs
+            for mine, theirs in ((self.snapshot, other.snapshot), (self.quote, other.quote))
+        )
+
+
+def _source(article: Article, ref: Ref) -> _Source | None:
+    citation = ref.citation
+    content = _content(ref)
+    if citation is not None and citation.value("url") and ref.content_span is not None:
+        inside = ref.content_span
+        beside = _beside(
+            article.source[inside.start : citation.span.start]
+            + " "
+            + article.source[citation.span.end : inside.end]
+        )
+        place = tuple(citation.value(name) for name in _PLACE)
+        dated = citation.value("date") or citation.value("year")
+        return _Source(
+            key=("url", _url(citation.value("url")), *place, beside),
+            title=_title(citation),
+            snapshot="" if dated else _url(citation.value("archive-url")),
+            quote=" ".join(citation.value("quote").split()),
+        )
+    if _BARE_URL.match(content):
+        url = _url(content.strip("[] "))
+        return _Source(("url", url, *("" for _ in _PLACE), ""), frozenset(), "", "")
+    return _Source(("text", content), frozenset(), "", "") if content else None
+
+
+@rule(code="WC408", name="duplicate-reference", category=Category.REFERENCE, severity=Severity.INFO)
+def duplicate_reference(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags the same source cited again in a separate reference instead of reusing it.
+
+    Same URL and place, or identical text. The reader sees two numbers for one source.
+    Citations of one URL stay separate when they cite different pages, chapters, sections,
+    volumes or issues, a different URL fragment (#page=3), different quotations, different
+    titles (several press releases behind one landing-page URL), or different archive
+    snapshots of an undated page; a reference with more than the citation in it (a note,
+    a second citation) is compared whole.
+
+    Why: name the first reference and reuse it with <ref name="x" />, so the reference list
+    shows one entry with "a b" back-links (Check Wikipedia #81).
+
+    Example:
+        A.<ref>{{cite web |url=https://example.org/a |title=T}}</ref> B.<ref>{{cite web |url=https://example.org/a |title=T}}</ref>
+
+    Use instead:
+        A.<ref name="t">{{cite web |url=https://example.org/a |title=T}}</ref> B.<ref name="t" />
+    """
+    earlier: defaultdict[tuple[str, tuple[str, ...]], list[tuple[Ref, _Source]]] = defaultdict(list)
+    for ref in article.refs:
+        if ref.is_reuse or ref.list_defined:
+            continue
+        source = _source(article, ref)
+        if source is None:
+            continue
+        seen = earlier[(ref.group, source.key)]
+        first = next((old for old, known in seen if known.same_as(source)), None)
+        seen.append((ref, source))
+        if first is None or (ref.name and ref.name == first.name):
+            continue  # a repeated identical definition: Cite treats it as a reuse
+        line = article.position(first.span.start).line
+        hint = (
+            f'name it <ref name="{first.name}" />' if first.name else "name the first and reuse it"
+        )
+        yield ctx.finding(ref.span, f"same source as the reference on line {line}; {hint}")
+
+
+RULES = (duplicate_reference,)
