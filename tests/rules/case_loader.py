@@ -25,6 +25,8 @@ class Case:
     also_select: tuple[str, ...] = ()
     links: dict[str, LinkResult] | None = None
     """Link-checker results the case provides (URL → result), for the link rules."""
+    messages: tuple[str, ...] | None = None
+    """The findings' messages in position order, when the case states them."""
 
     @property
     def id(self) -> str:
@@ -50,6 +52,7 @@ def load_cases() -> list[Case]:
                     config=raw.get("config", {}),
                     also_select=tuple(raw.get("also_select", ())),
                     links=_links(raw["links"]) if "links" in raw else None,
+                    messages=tuple(raw["messages"]) if "messages" in raw else None,
                 )
             )
     return cases

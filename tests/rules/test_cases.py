@@ -33,6 +33,8 @@ def _settings(case: Case) -> Settings:
 def test_case(case: Case) -> None:
     findings = lint(case.wikitext, settings=_settings(case), links=case.links)
     assert sorted(_render(finding) for finding in findings) == sorted(case.expect)
+    if case.messages is not None:
+        assert [finding.message for finding in findings] == list(case.messages)
     for finding in findings:
         assert finding.message
         assert not finding.message.endswith(".")

@@ -4,10 +4,12 @@ Two references are one source when an editor could merge them into one named ref
 without losing anything a reader sees: the same URL (or identical text) and the same place in
 it. What keeps them apart: a different page, chapter, section, volume, issue or time (in a
 recording); a different URL fragment (``#page=3``); text beside the citation; different
-quotations; titles that name different documents at one URL (a press-release landing page);
-and two archive snapshots of an undated page, which are two versions of it. Two snapshots of
-a dated article are one source, and so are differences of formatting (the date written
-another way, a publisher given once).
+quotations, or a quotation on one side only (merging would drop it or show it where it was
+not meant); titles that name different documents at one URL (a press-release landing page);
+and two versions of an undated page: two archive snapshots, or access-dates two or more years
+apart (a living report revised between readings). Two snapshots of a dated article are one
+source, and so are differences of formatting (the date written another way, a publisher
+given once).
 """
 
 from __future__ import annotations
@@ -36,6 +38,9 @@ _SMALL_WORDS = frozenset(
 _NAMING = ("website", "work", "publisher", "url")
 _ARCHIVED_COPY = "archived copy"  # Module:Citation/CS1's "archived copy as title" maintenance
 _TAG = re.compile(r"\{\{(?!\s*(?:[Cc]it|[Hh]arv|[Ss]fn))[^{}]*\}\}")
+_YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
+_NEW_VERSION_YEARS = 2
+"""Access-dates this many years apart on an undated page are readings of two versions."""
 _SAME_TITLE = 0.5
 """Share of the shorter title's words that the other must have: a headline rewritten by its
 publisher ("… files for bankruptcy as charges jump" / "… push Toshiba's Westinghouse into
@@ -79,16 +84,23 @@ class _Source:
     title: frozenset[str]
     snapshot: str
     """The archive copy of an undated page ("" for a dated one, or none)."""
+    accessed: int | None
+    """The year an undated page was read (None for a dated one, or no access-date)."""
     quote: str
 
     def same_as(self, other: _Source) -> bool:
         shorter = min(len(self.title), len(other.title))
         if shorter and len(self.title & other.title) < _SAME_TITLE * shorter:
             return False  # two documents at one URL
-        return all(
-            not mine or not theirs or mine == theirs
-            for mine, theirs in ((self.snapshot, other.snapshot), (self.quote, other.quote))
-        )
+        if self.quote != other.quote:
+            return False  # merging would lose a quotation or show one where it was not meant
+        if (
+            self.accessed is not None
+            and other.accessed is not None
+            and abs(self.accessed - other.accessed) >= _NEW_VERSION_YEARS
+        ):
+            return False  # two readings of a page that changed in between
+        return not self.snapshot or not other.snapshot or self.snapshot == other.snapshot
 
 
 def _source(article: Article, ref: Ref) -> _Source | None:
@@ -103,16 +115,18 @@ def _source(article: Article, ref: Ref) -> _Source | None:
         )
         place = tuple(citation.value(name) for name in _PLACE)
         dated = citation.value("date") or citation.value("year")
+        accessed = _YEAR.search(citation.value("access-date"))
         return _Source(
             key=("url", _url(citation.value("url")), *place, beside),
             title=_title(citation),
             snapshot="" if dated else _url(citation.value("archive-url")),
+            accessed=int(accessed.group(1)) if accessed and not dated else None,
             quote=" ".join(citation.value("quote").split()),
         )
     if _BARE_URL.match(content):
         url = _url(content.strip("[] "))
-        return _Source(("url", url, *("" for _ in _PLACE), ""), frozenset(), "", "")
-    return _Source(("text", content), frozenset(), "", "") if content else None
+        return _Source(("url", url, *("" for _ in _PLACE), ""), frozenset(), "", None, "")
+    return _Source(("text", content), frozenset(), "", None, "") if content else None
 
 
 @rule(code="WC408", name="duplicate-reference", category=Category.REFERENCE, severity=Severity.INFO)
@@ -121,10 +135,11 @@ def duplicate_reference(article: Article, ctx: RuleContext) -> Iterator[Finding]
 
     Same URL and place, or identical text. The reader sees two numbers for one source.
     Citations of one URL stay separate when they cite different pages, chapters, sections,
-    volumes or issues, a different URL fragment (#page=3), different quotations, different
-    titles (several press releases behind one landing-page URL), or different archive
-    snapshots of an undated page; a reference with more than the citation in it (a note,
-    a second citation) is compared whole.
+    volumes or issues, a different URL fragment (#page=3), different quotations (or a
+    quotation on one side only), different titles (several press releases behind one
+    landing-page URL), or two versions of an undated page (different archive snapshots, or
+    access-dates two or more years apart); a reference with more than the citation in it (a
+    note, a second citation) is compared whole.
 
     Why: name the first reference and reuse it with <ref name="x" />, so the reference list
     shows one entry with "a b" back-links (Check Wikipedia #81).
@@ -136,6 +151,10 @@ def duplicate_reference(article: Article, ctx: RuleContext) -> Iterator[Finding]
         A.<ref name="t">{{cite web |url=https://example.org/a |title=T}}</ref> B.<ref name="t" />
     """
     earlier: defaultdict[tuple[str, tuple[str, ...]], list[tuple[Ref, _Source]]] = defaultdict(list)
+    reused: defaultdict[str, set[str]] = defaultdict(set)
+    for ref in article.refs:
+        if ref.is_reuse and ref.name:
+            reused[ref.group].add(ref.name)
     for ref in article.refs:
         if ref.is_reuse or ref.list_defined:
             continue
@@ -151,6 +170,8 @@ def duplicate_reference(article: Article, ctx: RuleContext) -> Iterator[Finding]
         hint = (
             f'name it <ref name="{first.name}" />' if first.name else "name the first and reuse it"
         )
+        if ref.name in reused[ref.group]:
+            hint += f' (and point the reuses of "{ref.name}" to it)'
         yield ctx.finding(ref.span, f"same source as the reference on line {line}; {hint}")
 
 
