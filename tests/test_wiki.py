@@ -10,7 +10,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from wikicheck.cli import main
-from wikicheck.net.guard import BlockedAddress, check_url
+from wikicheck.net.guard import BlockedAddress, NameNotResolved, check_url
 
 from .conftest import FIXTURES, read_text
 
@@ -153,5 +153,7 @@ def test_guard_refuses_every_spelling_of_a_private_address(url: str) -> None:
     check_url(url, allow_private=True)
 
 
-def test_guard_lets_unresolvable_names_through_to_the_client() -> None:
-    check_url("http://does-not-exist.invalid/")  # the HTTP client reports the DNS failure
+def test_guard_refuses_a_name_that_does_not_resolve() -> None:
+    """Item 1/3 of issue 14: an unresolvable name used to pass silently (and went to a proxy)."""
+    with pytest.raises(NameNotResolved, match="does not resolve"):
+        check_url("http://does-not-exist.invalid/")

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .cli_links import add_link_options, check_with_cache, link_settings, run_links
+from .cli_links import add_link_options, check_with_cache, fetch_wiki, link_settings, run_links
 from .cli_scan import add_report_parser, add_scan_parser, run_report, run_scan
 from .config import find_config, is_excluded, load_config
 from .errors import ConfigError, InputError, WikicheckError
@@ -180,19 +180,12 @@ def _jobs(args: argparse.Namespace, settings: Settings) -> tuple[list[Job], list
         elif path in args.paths or not is_excluded(path, settings):
             jobs.append(Job(path, shown))  # exclude applies to files found in directories
     if args.wiki:
-        from .wiki import fetch_pages  # requests is imported only when a wiki is asked for
-
         if args.fix or args.diff:
             raise ConfigError("--fix and --diff do not apply to pages fetched with --wiki")
         if not args.title:
             raise ConfigError("--wiki needs at least one --title")
         try:
-            pages = fetch_pages(
-                args.wiki,
-                args.title,
-                allow_private=args.allow_private or settings.links.allow_private,
-                timeout=settings.links.timeout * 3,
-            )
+            pages = fetch_wiki(args, settings)
         except InputError as error:
             problems.append(FileResult(error.path or args.wiki, error=error.reason))
         except WikicheckError as error:
