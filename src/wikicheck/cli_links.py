@@ -16,7 +16,7 @@ from .errors import InputError, WikicheckError
 from .inputs import expand, read
 from .links import LinkSource, link_sources
 from .net.cache import LinkCache, default_cache_path
-from .net.checker import check_links
+from .net.checker import check_links, compile_pattern
 from .net.results import LinkResult
 from .parse import parse
 from .reporters.links import render_json, render_text
@@ -67,6 +67,13 @@ def link_settings(args: argparse.Namespace, base: LinkSettings) -> LinkSettings:
                 raise WikicheckError(f"--{option}: {problem}")
             changes[name] = value
     if args.exclude_url:
+        for pattern in args.exclude_url:
+            try:
+                compile_pattern(pattern)
+            except ValueError as error:
+                raise WikicheckError(
+                    f"--exclude-url: {pattern!r} is not a regular expression: {error}"
+                ) from None
         changes["exclude"] = (*base.exclude, *args.exclude_url)
     if args.allow_private:
         changes["allow_private"] = True
