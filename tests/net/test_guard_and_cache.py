@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from wikicheck.net import guard, probe
+from wikicheck.net import guard
 from wikicheck.net.cache import LinkCache, default_cache_path
 from wikicheck.net.checker import check_links
 from wikicheck.net.results import Outcome
