@@ -7,10 +7,15 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from wikicheck.net import guard
+
+from .linkserver import LinkServer, serving
 
 
 class Connects:
@@ -79,3 +84,41 @@ def own_user_config(
         monkeypatch.delenv(name, raising=False)
         monkeypatch.delenv(name.lower(), raising=False)
     return home
+
+
+@pytest.fixture
+def intranet() -> Iterator[LinkServer]:
+    """A server on 127.0.0.1 that must receive nothing in the guard tests."""
+    with serving("127.0.0.1") as server:
+        yield server
+
+
+@pytest.fixture
+def public(monkeypatch: pytest.MonkeyPatch) -> Iterator[LinkServer]:
+    """127.0.0.2 plays a public host: the guard forbids every address but that one."""
+
+    def forbidden(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+        return str(address) != "127.0.0.2"
+
+    monkeypatch.setattr(guard, "is_forbidden", forbidden)
+    with serving("127.0.0.2") as server:
+        yield server
+
+
+@pytest.fixture
+def rebinding(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """``rebind.test`` answers 127.0.0.2 (the ``public`` host) to its first lookup and
+    127.0.0.1 to every later one, as a DNS rebinding attacker's name server would. Returns
+    the lookups made of it."""
+    real = socket.getaddrinfo
+    answers = iter(["127.0.0.2", *["127.0.0.1"] * 20])
+    lookups: list[str] = []
+
+    def resolve(host: Any, port: Any, *args: Any, **kwargs: Any) -> Any:
+        if host == "rebind.test":
+            lookups.append(host)
+            host = next(answers)
+        return real(host, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    return lookups

@@ -3,7 +3,6 @@ items 3 and 14): real servers on loopback, request counters for what must never 
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import socket
 import subprocess
@@ -17,7 +16,6 @@ import pytest
 
 import wikicheck
 from wikicheck.cli import main
-from wikicheck.net import guard
 from wikicheck.net.checker import check_links
 from wikicheck.net.guard import BlockedAddress, check_url
 from wikicheck.net.results import Outcome
@@ -29,24 +27,6 @@ from .linkserver import LinkServer, serving
 GUARDED = LinkSettings(timeout=3.0, retries=0, host_interval=0.0)
 TRUSTING = replace(GUARDED, trust_env=True)
 SRC = str(Path(wikicheck.__file__).parent.parent)
-
-
-@pytest.fixture
-def intranet() -> Iterator[LinkServer]:
-    with serving("127.0.0.1") as server:
-        yield server
-
-
-@pytest.fixture
-def public(monkeypatch: pytest.MonkeyPatch) -> Iterator[LinkServer]:
-    """127.0.0.2 plays a public site: the guard forbids every address but that one."""
-
-    def forbidden(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-        return str(address) != "127.0.0.2"
-
-    monkeypatch.setattr(guard, "is_forbidden", forbidden)
-    with serving("127.0.0.2") as server:
-        yield server
 
 
 # --- item 3: --trust-env keeps the guard ---------------------------------------------------
@@ -61,18 +41,9 @@ def test_percent_encoded_loopback_is_refused(intranet: LinkServer, settings: Lin
 
 
 def test_trust_env_keeps_the_connected_address_check(
-    public: LinkServer, intranet: LinkServer, monkeypatch: pytest.MonkeyPatch
+    public: LinkServer, intranet: LinkServer, rebinding: list[str]
 ) -> None:
     """DNS rebinding under --trust-env with no proxy set: the guard still decides."""
-    real = socket.getaddrinfo
-    answers = iter(["127.0.0.2", *["127.0.0.1"] * 20])
-
-    def rebinding(host: str, port: object, *args: object, **kwargs: object) -> object:
-        if host == "rebind.test":
-            host = next(answers)
-        return real(host, port, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
     port = public.server_address[1]
     [result] = check_links([f"http://rebind.test:{port}/ok/t"], settings=TRUSTING)
     assert result.outcome is Outcome.OK
@@ -162,8 +133,9 @@ def test_the_name_lookup_is_inside_the_deadline(monkeypatch: pytest.MonkeyPatch)
 
 
 def test_scheduling_is_linear_in_distinct_hosts() -> None:
-    """10,000 hosts used to take seconds of scheduling alone (every take scanned all hosts)."""
-    urls = [f"http://host{number}.test/" for number in range(10_000)]
+    """20,000 hosts took about 3.5 s of scheduling alone (every take scanned every host;
+    40,000 took 14 s); now 0.1 s."""
+    urls = [f"http://host{number}.test/" for number in range(20_000)]
     scheduler = HostScheduler(urls, max_per_host=4, interval=0.0)
     started = time.monotonic()
     handed = []
@@ -171,7 +143,7 @@ def test_scheduling_is_linear_in_distinct_hosts() -> None:
         handed.append(url)
         scheduler.done(url)
     assert sorted(handed) == sorted(urls)
-    assert time.monotonic() - started < 1.0
+    assert time.monotonic() - started < 1.5
 
 
 def test_politeness_still_holds_per_host() -> None:
