@@ -123,9 +123,9 @@ def refuse_forbidden(host: str, infos: list[AddrInfo]) -> None:
     for info in infos:
         address = forbidden_address(str(info[4][0]))
         if address is not None:
+            what = "is" if host.strip("[]") == str(address) else f"resolves to {address},"
             raise BlockedAddress(
-                f"{host} is {address}, a private or reserved address "
-                "(use --allow-private to reach it)"
+                f"{host} {what} a private or reserved address (use --allow-private to reach it)"
             )
 
 
