@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from wikicheck.cli import main
+
+from .net.linkserver import LinkServer, serving
 
 SKIP = "== A ==\n==== B ====\nText.\n== Empty ==\n== C ==\nx\n"
 
@@ -19,6 +22,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "user-config"))
     (tmp_path / "articles").mkdir()
     (tmp_path / "articles" / "a.wiki").write_text(SKIP)
     (tmp_path / "drafts").mkdir()
@@ -90,6 +94,10 @@ def test_fail_on_and_rule_options(project: Path, capsys: pytest.CaptureFixture[s
         ("[links]\nworkers = true", "links.workers: wrong type bool"),
         ("[links]\nexclude = ['(']", "links.exclude: '(' is not a regular expression"),
         ("[links]\nproxy = 'x'", "links.proxy: unknown; allowed: timeout, workers"),
+        ("[links]\ntimeout = nan", "links.timeout: must be a finite number, not nan"),
+        ("[links]\nmax-retry-wait = inf", "links.max-retry-wait: must be a finite number"),
+        ("[links]\ntimeout = 1e300", "links.timeout: must be at most 3600"),
+        ('[links]\nuser-agent = "a\\r\\nX-Evil: 1"', "links.user-agent: control characters"),
         ("select = [", "not valid TOML"),
     ],
 )
@@ -140,3 +148,77 @@ def test_inline_suppressions_through_the_cli(
     )
     assert "WC101" not in out
     assert "WC103" not in out
+
+
+# --- config trust (issue 14, item 13) --------------------------------------------------------
+
+
+@pytest.fixture
+def intranet() -> Iterator[LinkServer]:
+    with serving("127.0.0.1") as server:
+        yield server
+
+
+def _link_page(project: Path, server: LinkServer) -> str:
+    (project / "articles" / "links.wiki").write_text(f"[{server.base}/ok/trust x]\n")
+    return "articles/links.wiki"
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("pyproject.toml", "[tool.wikicheck.links]\nallow-private = true\n"),
+        ("wikicheck.toml", "[links]\nallow-private = true\n"),
+    ],
+)
+def test_a_repository_cannot_switch_the_guard_off(
+    project: Path,
+    intranet: LinkServer,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    content: str,
+) -> None:
+    (project / name).write_text(content)
+    code, out, err = run(capsys, "links", "--no-cache", _link_page(project, intranet))
+    assert sum(intranet.hits.values()) == 0
+    assert "blocked" in out
+    assert f"{project / name}" in err
+    assert "links.allow-private is ignored" in err
+    assert "--allow-private" in err
+    assert "wikicheck/wikicheck.toml" in err
+    assert code == 0  # blocked is not a failure
+
+
+def test_a_repository_cannot_turn_on_trust_env(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "wikicheck.toml").write_text("[links]\ntrust-env = true\ntimeout = 5\n")
+    code, out, err = run(capsys, "config", "articles")
+    assert code == 0
+    assert "trust-env False" in out
+    assert "timeout 5" in out  # the rest of the table still applies
+    assert "links.trust-env is ignored" in err
+
+
+def test_the_users_own_config_may_allow_private_and_the_run_says_so(
+    project: Path, intranet: LinkServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    user = project / "user-config" / "wikicheck"
+    user.mkdir(parents=True)
+    (user / "wikicheck.toml").write_text("[links]\nallow-private = true\n")
+    (project / "wikicheck.toml").write_text("[links]\ntimeout = 5\n")  # a project file too
+    code, _out, err = run(capsys, "links", "--no-cache", _link_page(project, intranet))
+    assert code == 0
+    assert intranet.requests_to("/ok/trust") == 1
+    assert "warning: --allow-private is on" in err
+
+
+def test_the_command_line_may_allow_private_and_the_run_says_so(
+    project: Path, intranet: LinkServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = _link_page(project, intranet)
+    code, _, err = run(capsys, "links", "--no-cache", "--allow-private", "--trust-env", page)
+    assert code == 0
+    assert intranet.requests_to("/ok/trust") == 1
+    assert "warning: --allow-private is on" in err
+    assert "warning: --trust-env is on" in err

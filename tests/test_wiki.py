@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 from typing import Any
 
 import pytest
@@ -10,7 +11,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from wikicheck.cli import main
-from wikicheck.net.guard import BlockedAddress, check_url
+from wikicheck.net.guard import BlockedAddress, NameNotResolved, check_url
 
 from .conftest import FIXTURES, read_text
 
@@ -23,6 +24,7 @@ class FakeWiki:
     def __init__(self) -> None:
         self.requests: list[Request] = []
         self.lag_first = False
+        self.retry_after = "1"
         self.pages = {"Niafunké attack": SEED, "Clean page": "== A ==\nText.\n"}
         self.redirects = {"Niafunke attack": "Niafunké attack"}
 
@@ -36,7 +38,9 @@ class FakeWiki:
                 }
             }
             return Response(
-                json.dumps(body), headers={"Retry-After": "1"}, content_type="application/json"
+                json.dumps(body),
+                headers={"Retry-After": self.retry_after},
+                content_type="application/json",
             )
         titles = request.args["titles"].split("|")
         query: dict[str, Any] = {"normalized": [], "redirects": [], "pages": []}
@@ -153,5 +157,66 @@ def test_guard_refuses_every_spelling_of_a_private_address(url: str) -> None:
     check_url(url, allow_private=True)
 
 
-def test_guard_lets_unresolvable_names_through_to_the_client() -> None:
-    check_url("http://does-not-exist.invalid/")  # the HTTP client reports the DNS failure
+def test_guard_refuses_a_name_that_does_not_resolve(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Item 1/3 of issue 14: an unresolvable name used to pass silently (and went to a proxy)."""
+
+    def no_dns(host: str, *args: object, **kwargs: object) -> object:
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_dns)  # no query leaves the machine
+    with pytest.raises(NameNotResolved, match="does not resolve"):
+        check_url("http://does-not-exist.invalid/")
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ('{"error": "boom"}', ": boom"),
+        ("[]", "not a MediaWiki API query result (TypeError: a JSON list, not an object)"),
+        ('{"query": []}', "not a MediaWiki API query result (AttributeError"),
+        ('{"query": {"pages": [{"title": "Clean page"}]}}', "(KeyError: 'revisions')"),
+        (
+            '{"query": {"pages": [{"title": "Clean page", "revisions": '
+            '[{"slots": {"main": {"content": 5}}}]}]}}',
+            "(TypeError: a page's title or content is not a string)",
+        ),
+        ('{"query": {"normalized": [{"from": 1}]}}', "(KeyError: 'to')"),
+        ("[" * 100_000, "the answer is not JSON"),
+        ("\xff<html>", "the answer is not JSON"),
+    ],
+    ids=[
+        "error-string",
+        "list",
+        "query-list",
+        "no-revisions",
+        "content-int",
+        "normalized",
+        "nested",
+        "not-utf8",
+    ],
+)
+def test_a_malformed_answer_is_an_error_naming_the_wiki(
+    httpserver: HTTPServer, capsys: pytest.CaptureFixture[str], body: str, message: str
+) -> None:
+    """Issue 14, item 14: these were tracebacks with exit 1 (the "findings" code)."""
+    httpserver.expect_request("/w/api.php").respond_with_data(body, content_type="application/json")
+    api = httpserver.url_for("/w/api.php")
+    code, out, err = lint(capsys, "--wiki", api, "--title", "Clean page", "--allow-private")
+    assert code == 2
+    assert f"{api}: " in out
+    assert message in out
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("value", ["soon", "nan", "-1", "1e999"])
+def test_a_malformed_retry_after_is_waited_as_one_second(
+    wiki: tuple[FakeWiki, str], capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    """Issue 14, item 14: ``float(Retry-After)`` raised (or slept NaN seconds)."""
+    fake, api = wiki
+    fake.lag_first = True
+    fake.retry_after = value
+    code, out, _ = lint(capsys, "--wiki", api, "--title", "Clean page", "--allow-private")
+    assert code == 0
+    assert len(fake.requests) == 2
+    assert "No findings in 1 file." in out

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .cli_links import add_link_options, check_with_cache, link_settings, run_links
+from .cli_links import add_link_options, check_with_cache, fetch_wiki, link_settings, run_links
 from .cli_scan import add_report_parser, add_scan_parser, run_report, run_scan
-from .config import find_config, is_excluded, load_config
+from .config import configured_settings, is_excluded
 from .errors import ConfigError, InputError, WikicheckError
 from .findings import Severity
 from .inputs import STDIN, Document, expand, read
@@ -144,16 +144,12 @@ def _parser() -> argparse.ArgumentParser:
 
 def resolve_settings(args: argparse.Namespace, first_path: str | None) -> Settings:
     """Configuration file, then command-line options on top."""
-    settings = Settings()
-    if getattr(args, "config", None) is not None:
-        if not args.config.is_file():
-            raise ConfigError(f"{args.config}: no such configuration file")
-        settings = load_config(args.config)
-    elif not getattr(args, "isolated", False):
-        start = Path(first_path) if first_path and first_path != STDIN else Path.cwd()
-        found = find_config(start)
-        if found is not None:
-            settings = load_config(found)
+    start = Path(first_path) if first_path and first_path != STDIN else Path.cwd()
+    settings = configured_settings(
+        getattr(args, "config", None), start, isolated=getattr(args, "isolated", False)
+    )
+    for warning in settings.warnings:
+        sys.stderr.write(f"wikicheck: warning: {warning}\n")
     changes: dict[str, Any] = {}
     if getattr(args, "select", None) is not None:
         changes["select"] = tuple(args.select)
@@ -180,19 +176,12 @@ def _jobs(args: argparse.Namespace, settings: Settings) -> tuple[list[Job], list
         elif path in args.paths or not is_excluded(path, settings):
             jobs.append(Job(path, shown))  # exclude applies to files found in directories
     if args.wiki:
-        from .wiki import fetch_pages  # requests is imported only when a wiki is asked for
-
         if args.fix or args.diff:
             raise ConfigError("--fix and --diff do not apply to pages fetched with --wiki")
         if not args.title:
             raise ConfigError("--wiki needs at least one --title")
         try:
-            pages = fetch_pages(
-                args.wiki,
-                args.title,
-                allow_private=args.allow_private or settings.links.allow_private,
-                timeout=settings.links.timeout * 3,
-            )
+            pages = fetch_wiki(args, settings)
         except InputError as error:
             problems.append(FileResult(error.path or args.wiki, error=error.reason))
         except WikicheckError as error:

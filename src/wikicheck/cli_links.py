@@ -9,18 +9,21 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .config import link_number_problem
 from .errors import InputError, WikicheckError
 from .inputs import expand, read
 from .links import LinkSource, link_sources
 from .net.cache import LinkCache, default_cache_path
-from .net.checker import check_links
+from .net.checker import check_links, compile_pattern
 from .net.results import LinkResult
 from .parse import parse
 from .reporters.links import render_json, render_text
 from .settings import LinkSettings, Settings
+
+if TYPE_CHECKING:
+    from .wiki import Page
 
 
 def add_link_options(parser: argparse.ArgumentParser) -> None:
@@ -64,12 +67,50 @@ def link_settings(args: argparse.Namespace, base: LinkSettings) -> LinkSettings:
                 raise WikicheckError(f"--{option}: {problem}")
             changes[name] = value
     if args.exclude_url:
+        for pattern in args.exclude_url:
+            try:
+                compile_pattern(pattern)
+            except ValueError as error:
+                raise WikicheckError(
+                    f"--exclude-url: {pattern!r} is not a regular expression: {error}"
+                ) from None
         changes["exclude"] = (*base.exclude, *args.exclude_url)
     if args.allow_private:
         changes["allow_private"] = True
     if args.trust_env:
         changes["trust_env"] = True
     return replace(base, **changes)
+
+
+def announce(settings: LinkSettings) -> None:
+    """Say on stderr when a setting that weakens the network guard is on (it can come only
+    from the command line or the user's own configuration, never from a repository's)."""
+    if settings.allow_private:
+        sys.stderr.write(
+            "wikicheck: warning: --allow-private is on: loopback, private and link-local "
+            "addresses may be contacted\n"
+        )
+    if settings.trust_env:
+        sys.stderr.write(
+            "wikicheck: warning: --trust-env is on: proxies and .netrc credentials from the "
+            "environment are used\n"
+        )
+
+
+def fetch_wiki(args: argparse.Namespace, settings: Settings) -> list[Page]:
+    """The pages of ``lint --wiki API_URL --title ...``, with the link options' guard and
+    deadline (3 × --timeout for each batch of 50 titles)."""
+    from .wiki import fetch_pages  # requests is imported only when a wiki is asked for
+
+    links = link_settings(args, settings.links)
+    announce(links)
+    return fetch_pages(
+        args.wiki,
+        args.title,
+        allow_private=links.allow_private,
+        trust_env=links.trust_env,
+        timeout=links.timeout * 3,
+    )
 
 
 def open_cache(args: argparse.Namespace, settings: LinkSettings) -> LinkCache | None:
@@ -85,6 +126,7 @@ def open_cache(args: argparse.Namespace, settings: LinkSettings) -> LinkCache | 
 def check_with_cache(
     urls: Iterable[str], args: argparse.Namespace, settings: LinkSettings
 ) -> list[LinkResult]:
+    announce(settings)
     cache = open_cache(args, settings)
     progress = not args.quiet and sys.stderr.isatty()
     try:

@@ -1,16 +1,23 @@
 """Configuration files: ``[tool.wikicheck]`` in pyproject.toml, or wikicheck.toml.
 
 The nearest file upwards from the first input wins (wikicheck.toml before pyproject.toml in the
-same directory). Every key and value is checked; a mistake names the file, the key and what is
-allowed, because a silently ignored setting is worse than an error.
+same directory); without one, the user's own ``wikicheck.toml`` in the user configuration
+directory (``$XDG_CONFIG_HOME/wikicheck`` on Linux) applies. Every key and value is checked; a
+mistake names the file, the key and what is allowed, because a silently ignored setting is
+worse than an error.
+
+A repository's configuration is untrusted (a fork, a pull request): the settings that weaken
+the network guard (``links.allow-private``, ``links.trust-env``) are honoured only from the
+command line or the user's own file, and a repository file that sets them gets a warning
+saying they were ignored.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import math
 import os
-import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import replace
@@ -34,6 +41,53 @@ _LINK_KEYS: dict[str, tuple[type, ...]] = {
     "allow-private": (bool,), "trust-env": (bool,),
 }  # fmt: skip
 _MAY_BE_ZERO = {"host-interval", "retries", "cache-ttl-hours"}
+# Upper bounds: beyond them a value is a mistake (or an attack on whoever runs wikicheck), and
+# some would overflow the timers they feed.
+_MAXIMUM: dict[str, float] = {
+    "timeout": 3600, "host-interval": 3600, "max-retry-wait": 3600, "retries": 10,
+    "workers": 1024, "max-per-host": 256, "cache-ttl-hours": 24 * 3650,
+}  # fmt: skip
+# Settings that weaken the network guard: never taken from a repository's configuration.
+TRUST_KEYS = ("allow-private", "trust-env")
+USER_CONFIG_NAME = "wikicheck.toml"
+
+
+def user_config_path() -> Path:
+    """The user's own configuration file: ``wikicheck.toml`` in the user configuration
+    directory (``$XDG_CONFIG_HOME/wikicheck`` on Linux)."""
+    import platformdirs
+
+    return platformdirs.user_config_path("wikicheck") / USER_CONFIG_NAME
+
+
+def configured_settings(
+    explicit: Path | None,
+    start: Path,
+    *,
+    isolated: bool = False,
+    registry: Registry | None = None,
+) -> Settings:
+    """The settings of the configuration files for a run: ``explicit`` (``--config``), else
+    the nearest project file from ``start``, else the user's own file; with ``isolated`` only
+    ``explicit``. The guard-weakening link settings come from the user's file alone."""
+    if explicit is not None and not explicit.is_file():
+        raise ConfigError(f"{explicit}: no such configuration file")
+    user_path = user_config_path()
+    user = None
+    if not isolated and user_path.is_file():
+        user = load_config(user_path, registry, trusted=True)
+    project_path = explicit if explicit is not None else None if isolated else find_config(start)
+    if project_path is None:
+        return user or Settings()
+    if user is not None and project_path.resolve() == user_path.resolve():
+        return user
+    project = load_config(project_path, registry)
+    if user is None:
+        return project
+    links = replace(
+        project.links, allow_private=user.links.allow_private, trust_env=user.links.trust_env
+    )
+    return replace(project, links=links)
 
 
 def find_config(start: Path) -> Path | None:
@@ -64,13 +118,23 @@ def _read(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot be read: {error.strerror}") from None
 
 
-def load_config(path: Path, registry: Registry | None = None) -> Settings:
-    """Read and validate one configuration file."""
+def load_config(path: Path, registry: Registry | None = None, *, trusted: bool = False) -> Settings:
+    """Read and validate one configuration file. Unless ``trusted`` (the user's own file),
+    the guard-weakening link settings in it are ignored with a warning."""
     data = _read(path)
     nested = path.name == "pyproject.toml" or set(data) == {"tool"}
     table = data.get("tool", {}).get("wikicheck", {}) if nested else data
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.wikicheck] must be a table")
     where = f"{path}: [tool.wikicheck]" if nested else f"{path}:"
-    return parse_config(table, where, registry or default_registry(), root=path.parent, source=path)
+    return parse_config(
+        table,
+        where,
+        registry or default_registry(),
+        root=path.parent,
+        source=path,
+        trusted=trusted,
+    )
 
 
 def _strings(value: Any, where: str, key: str) -> tuple[str, ...]:
@@ -97,6 +161,7 @@ def parse_config(
     *,
     root: Path | None = None,
     source: Path | None = None,
+    trusted: bool = False,
 ) -> Settings:
     unknown = sorted(set(table) - _TOP_KEYS)
     if unknown:
@@ -133,7 +198,8 @@ def parse_config(
     if "rules" in table:
         changes["rule_options"] = _rule_options(table["rules"], where, registry)
     if "links" in table:
-        changes["links"] = _links(table["links"], where)
+        changes["links"], warnings = _links(table["links"], where, trusted)
+        changes["warnings"] = warnings
     return replace(settings, **changes)
 
 
@@ -183,11 +249,12 @@ def _rule_options(value: Any, where: str, registry: Registry) -> dict[str, dict[
     return options
 
 
-def _links(value: Any, where: str) -> LinkSettings:
+def _links(value: Any, where: str, trusted: bool) -> tuple[LinkSettings, tuple[str, ...]]:
     if not isinstance(value, dict):
         raise ConfigError(f"{where} links: expected a table")
     links = LinkSettings()
     changes: dict[str, Any] = {}
+    warnings: list[str] = []
     for key, given in value.items():
         types = _LINK_KEYS.get(key)
         if types is None:
@@ -195,28 +262,47 @@ def _links(value: Any, where: str) -> LinkSettings:
         if not isinstance(given, types) or (type(given) is bool and bool not in types):
             raise ConfigError(f"{where} links.{key}: wrong type {type(given).__name__}")
         option: Any = given
+        if key in TRUST_KEYS and not trusted:
+            if option:
+                warnings.append(
+                    f"{where} links.{key} is ignored: a setting that weakens the network guard "
+                    f"is honoured only on the command line (--{key}) or in your own "
+                    f"{user_config_path()}"
+                )
+            continue
         if key == "exclude":
             option = tuple(_patterns(option, f"{where} links.exclude"))
+        elif key == "user-agent" and any(ord(char) < 32 or ord(char) == 127 for char in option):
+            raise ConfigError(f"{where} links.user-agent: control characters are not allowed")
         elif not isinstance(option, bool | str) and (problem := link_number_problem(key, option)):
             raise ConfigError(f"{where} links.{key}: {problem}")
         changes[key.replace("-", "_")] = option
-    return replace(links, **changes)
+    return replace(links, **changes), tuple(warnings)
 
 
 def link_number_problem(key: str, value: float) -> str | None:
     """What is wrong with a number for ``links.<key>`` (or ``--<key>``), or None."""
-    if key in _MAY_BE_ZERO:
-        return "must be 0 or more" if value < 0 else None
-    return "must be greater than 0" if value <= 0 else None
+    if not math.isfinite(value):
+        return f"must be a finite number, not {value}"
+    if key in _MAY_BE_ZERO and value < 0:
+        return "must be 0 or more"
+    if key not in _MAY_BE_ZERO and value <= 0:
+        return "must be greater than 0"
+    maximum = _MAXIMUM.get(key)
+    if maximum is not None and value > maximum:
+        return f"must be at most {maximum:g}"
+    return None
 
 
 def _patterns(values: list[Any], where: str) -> list[str]:
+    from .net.checker import compile_pattern
+
     for value in values:
         if not isinstance(value, str):
             raise ConfigError(f"{where}: expected regular expressions as strings, got {value!r}")
         try:
-            re.compile(value)
-        except re.error as error:
+            compile_pattern(value)
+        except ValueError as error:
             raise ConfigError(f"{where}: {value!r} is not a regular expression: {error}") from None
     return values
 

@@ -61,6 +61,8 @@ class Settings:
     root: str | None = None
     source: str | None = None
     """The configuration file these settings came from, if any."""
+    warnings: tuple[str, ...] = ()
+    """What the configuration asked for and did not get (written to stderr by the CLI)."""
 
 
 def utc_today() -> dt.date:

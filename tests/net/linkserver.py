@@ -9,13 +9,26 @@ from __future__ import annotations
 
 import threading
 import time
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import unquote
 
 BIG_BODY = 4 * 1024**3  # 4 GiB announced and offered
 DRIP_SECONDS = 30.0
+BOMB_BYTES = 1024**3  # what the gzip bomb inflates to
+
+
+@cache
+def gzip_bomb() -> bytes:
+    """About 1 MB of gzip that inflates to 1 GiB of zeros (built in chunks, never whole)."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    zeros = bytes(1024**2)
+    parts = [packer.compress(zeros) for _ in range(BOMB_BYTES // len(zeros))]
+    return b"".join(parts) + packer.flush()
 
 
 class LinkServer(ThreadingHTTPServer):
@@ -29,6 +42,7 @@ class LinkServer(ThreadingHTTPServer):
         self.body_bytes_sent = 0
         self.lock = threading.Lock()
         self.rate_limited_once: set[str] = set()
+        self.headers_seen: list[dict[str, str]] = []
 
     @property
     def base(self) -> str:
@@ -68,6 +82,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _answer(self, method: str) -> None:
         path = self.path.split("?")[0]
         self.server.count(method, path)
+        with self.server.lock:
+            self.server.headers_seen.append(dict(self.headers.items()))
         if self.server.latency:
             time.sleep(self.server.latency)
         head, _, rest = path.strip("/").partition("/")
@@ -136,6 +152,41 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _route_redirect(self, method: str, rest: str) -> None:
         self._send(302, {"Location": "http://" + rest})
+
+    def _route_go(self, method: str, rest: str) -> None:
+        """Redirect to whatever the rest of the path spells, percent-decoded."""
+        self._send(302, {"Location": unquote(rest)})
+
+    def _route_rate_limited_garbage(self, method: str, rest: str) -> None:
+        self._send(429, {"Retry-After": unquote(rest) or "soon"})
+
+    def _route_slow_body(self, method: str, rest: str) -> None:
+        """Headers at once, then the body one byte every 0.2 s (for at most 20 s)."""
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", "1000")
+        self.end_headers()
+        try:
+            for _ in range(100):
+                self.wfile.write(b" ")
+                self.wfile.flush()
+                time.sleep(0.2)
+        except OSError:
+            pass
+        self.close_connection = True
+
+    def _route_gzip_bomb(self, method: str, rest: str) -> None:
+        """gzip whatever the client asked for (Accept-Encoding is ignored, as an attacker would)."""
+        body = gzip_bomb()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        try:
+            self.wfile.write(body)
+        except OSError:
+            self.close_connection = True
 
     def _route_big(self, method: str, rest: str) -> None:
         if method == "HEAD":

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from wikicheck.net import guard, probe
+from wikicheck.net import guard
 from wikicheck.net.cache import LinkCache, default_cache_path
 from wikicheck.net.checker import check_links
 from wikicheck.net.results import Outcome
@@ -63,15 +63,17 @@ def test_a_redirect_to_a_forbidden_address_is_blocked(monkeypatch: pytest.Monkey
         assert sum(intranet.hits.values()) == 0
 
 
-def test_the_connected_address_is_checked_too(
-    server: LinkServer, monkeypatch: pytest.MonkeyPatch
+def test_dns_rebinding_has_nothing_to_rebind(
+    public: LinkServer, intranet: LinkServer, rebinding: list[str]
 ) -> None:
-    """DNS rebinding: the guard's own lookup said "public", the connection reached loopback."""
-    monkeypatch.setattr(probe, "check_url", lambda url, allow_private: None)
-    [result] = check_links([server.base + "/ok/rebound"], settings=GUARDED)
-    assert result.outcome is Outcome.BLOCKED
-    assert "connected to 127.0.0.1" in result.reason
-    assert sum(server.hits.values()) == 0
+    """A name that answers "public" to the first lookup and loopback to the next: the socket
+    goes to the address that was checked, never to a second lookup's answer."""
+    port = public.server_address[1]
+    [result] = check_links([f"http://rebind.test:{port}/ok/r"], settings=GUARDED)
+    assert result.outcome is Outcome.OK, result
+    assert rebinding == ["rebind.test"]  # one lookup, one connection, to the checked address
+    assert public.requests_to("/ok/r") == 1
+    assert sum(intranet.hits.values()) == 0
 
 
 def test_second_run_within_the_ttl_sends_nothing(server: LinkServer, tmp_path: Path) -> None:

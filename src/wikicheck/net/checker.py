@@ -4,15 +4,17 @@ over HTTP on worker threads with per-host politeness."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 import sys
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import lru_cache
+from typing import Any
 from urllib.parse import urlsplit
 
 import requests
 
 from .._version import __version__
+from ..errors import ConfigError
 from ..settings import LinkSettings
 from .archives import archive_copy
 from .cache import LinkCache
@@ -33,6 +35,37 @@ def fetch_url(url: str) -> str:
     return "https:" + url if url.startswith("//") else url
 
 
+# An exclude pattern may come from a repository's configuration and a URL from an article:
+# together they must not be able to hang the run with catastrophic backtracking.
+EXCLUDE_TIMEOUT = 0.1
+
+
+@lru_cache(maxsize=256)
+def compile_pattern(pattern: str) -> Any:
+    """``pattern`` compiled by the ``regex`` module (Python's ``re`` syntax), which can stop a
+    search after a time limit; ValueError when it is not a regular expression."""
+    import regex
+
+    try:
+        return regex.compile(pattern)
+    except regex.error as error:
+        raise ValueError(str(error)) from None
+
+
+def exclusion(url: str, pattern: str) -> str | None:
+    """Why ``pattern`` excludes ``url``, or None. A search that takes more than
+    :data:`EXCLUDE_TIMEOUT` excludes the URL (it is not checked) rather than hang the run."""
+    try:
+        compiled = compile_pattern(pattern)
+    except ValueError as error:
+        raise ConfigError(f"{pattern!r} is not a regular expression: {error}") from None
+    try:
+        found = compiled.search(url, timeout=EXCLUDE_TIMEOUT) is not None
+    except TimeoutError:
+        return f"the exclude pattern {pattern!r} took more than {EXCLUDE_TIMEOUT:g} s on it"
+    return f"excluded by the pattern {pattern!r}" if found else None
+
+
 def skip_reason(url: str, exclude: Iterable[str] = ()) -> str | None:
     """Why ``url`` is not checked over HTTP, or None when it is."""
     target = fetch_url(url)
@@ -46,8 +79,9 @@ def skip_reason(url: str, exclude: Iterable[str] = ()) -> str | None:
     if not host:
         return "no host name"
     for pattern in exclude:
-        if re.search(pattern, target):
-            return f"excluded by the pattern {pattern!r}"
+        reason = exclusion(target, pattern)
+        if reason is not None:
+            return reason
     return None
 
 

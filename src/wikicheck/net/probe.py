@@ -1,5 +1,6 @@
-"""Check one URL: HEAD first, GET when HEAD is refused, redirects followed by hand (each hop
-through the address guard), all under one total deadline; then name what happened."""
+"""Check one URL: HEAD first, GET when HEAD is refused, redirects followed by hand, all under
+one total deadline (name lookups included); then name what happened. Every connection, on
+every hop, goes through the address guard in the transport."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 import requests
 
 from .archives import archive_copy
-from .guard import BlockedAddress, check_url
+from .guard import BlockedAddress, LookupTimedOut, NameNotResolved
 from .results import ArchiveCopy, LinkResult, Outcome
 from .transport import DeadlineExceeded, RateLimited, deadline
 
@@ -47,8 +48,7 @@ def probe(session: requests.Session, url: str, settings: ProbeSettings) -> LinkR
     started = time.monotonic()
     archive = archive_copy(url)  # archives redirect inside themselves: not a "moved" page
     exchange = _Exchange(url, url, [url])
-    check_peer = not (settings.allow_private or settings.trust_env)
-    with deadline(settings.timeout, check_peer=check_peer) as budget:
+    with deadline(settings.timeout, allow_private=settings.allow_private) as budget:
         try:
             result = _follow(session, exchange, settings, archive)
         except Exception as error:  # every failure becomes an outcome; see _failure
@@ -66,7 +66,6 @@ def _follow(
     archive: ArchiveCopy | None,
 ) -> LinkResult:
     for _hop in range(settings.max_redirects + 1):
-        check_url(exchange.current, allow_private=settings.allow_private)
         response = _request(session, exchange.current, settings)
         status = response.status_code
         location = response.headers.get("location")
@@ -159,7 +158,9 @@ def _failure(
         return _result(exchange, Outcome.BLOCKED, str(error))
     if isinstance(error, RateLimited):
         return _result(exchange, Outcome.INCONCLUSIVE, str(error), 429)
-    if fired or isinstance(error, DeadlineExceeded | requests.Timeout):
+    if isinstance(error, NameNotResolved):
+        return _result(exchange, Outcome.UNREACHABLE, "DNS: the host name does not resolve")
+    if fired or isinstance(error, DeadlineExceeded | LookupTimedOut | requests.Timeout):
         return _timed_out(exchange, settings)
     cause = _root_cause(error)
     if isinstance(error, requests.exceptions.SSLError):

@@ -8,6 +8,7 @@ host never holds up a worker that could be serving another.
 
 from __future__ import annotations
 
+import heapq
 import threading
 import time
 from collections import deque
@@ -34,51 +35,76 @@ class _Host:
     pending: deque[str] = field(default_factory=deque)
     in_flight: int = 0
     next_start: float = 0.0
+    queued: bool = False
+    """In the ready queue or the timer heap (a host is in at most one of them, once)."""
 
 
 class HostScheduler:
+    """Hosts with a URL to hand out and a free slot wait in a ready queue (round robin), or
+    in a heap by the time their spacing interval ends; a host at its ``max_per_host`` limit
+    waits in neither until one of its URLs is done. Each ``take`` and ``done`` costs
+    O(log hosts), so 40,000 distinct hosts schedule in well under a second."""
+
     def __init__(self, urls: Iterable[str], *, max_per_host: int, interval: float) -> None:
         self._hosts: dict[str, _Host] = {}
         for url in urls:
             self._hosts.setdefault(host_key(url), _Host()).pending.append(url)
         self._max_per_host = max_per_host
         self._interval = interval
-        self._ready = threading.Condition()
+        self._ready: deque[str] = deque(self._hosts)
+        self._timed: list[tuple[float, int, str]] = []
+        self._sequence = 0
+        self._pending = sum(len(host.pending) for host in self._hosts.values())
+        for host in self._hosts.values():
+            host.queued = True
+        self._changed = threading.Condition()
         self._stopped = False
+
+    def _requeue(self, key: str, host: _Host, now: float) -> None:
+        """Queue ``host`` again if it has URLs left and a free slot."""
+        if host.queued or not host.pending or host.in_flight >= self._max_per_host:
+            return
+        host.queued = True
+        if host.next_start <= now:
+            self._ready.append(key)
+        else:
+            self._sequence += 1
+            heapq.heappush(self._timed, (host.next_start, self._sequence, key))
 
     def take(self) -> str | None:
         """The next URL a worker may fetch now; None when all are handed out (or stopped)."""
-        with self._ready:
+        with self._changed:
             while not self._stopped:
                 now = time.monotonic()
-                soonest: float | None = None
-                waiting = False
-                for host in self._hosts.values():
-                    if not host.pending:
-                        continue
-                    waiting = True
-                    if host.in_flight >= self._max_per_host:
-                        continue
-                    if host.next_start > now:
-                        soonest = min(soonest or host.next_start, host.next_start)
-                        continue
+                while self._timed and self._timed[0][0] <= now:
+                    self._ready.append(heapq.heappop(self._timed)[2])
+                if self._ready:
+                    key = self._ready.popleft()
+                    host = self._hosts[key]
+                    host.queued = False
                     host.in_flight += 1
                     host.next_start = now + self._interval
-                    return host.pending.popleft()
-                if not waiting:
+                    self._pending -= 1
+                    url = host.pending.popleft()
+                    self._requeue(key, host, now)
+                    return url
+                if not self._pending:
                     return None
-                self._ready.wait(None if soonest is None else soonest - now)
+                self._changed.wait(self._timed[0][0] - now if self._timed else None)
             return None
 
     def done(self, url: str) -> None:
-        with self._ready:
-            self._hosts[host_key(url)].in_flight -= 1
-            self._ready.notify_all()
+        with self._changed:
+            key = host_key(url)
+            host = self._hosts[key]
+            host.in_flight -= 1
+            self._requeue(key, host, time.monotonic())
+            self._changed.notify_all()
 
     def stop(self) -> None:
-        with self._ready:
+        with self._changed:
             self._stopped = True
-            self._ready.notify_all()
+            self._changed.notify_all()
 
 
 def run_polite(

@@ -6,7 +6,10 @@ These rules never fetch: they read the results that ``--check-links`` (or a call
 
 from __future__ import annotations
 
+import re
+import string
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 from ..cs1.params import parameter_table
 from ..findings import Applicability, Category, Edit, Finding, Fix, Severity
@@ -229,7 +232,10 @@ def permanent_redirect(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 
     Fix:
         Replaces the URL with the one the redirects lead to (unsafe: a site may redirect a
-        removed page somewhere that no longer supports the citation).
+        removed page somewhere that no longer supports the citation). The server chose that
+        URL, so it is written only when it is an http(s) URL with a host and no credentials,
+        with every character that could close the template or link or start markup
+        percent-encoded; otherwise there is no fix.
     """
     for citation in article.citations:
         for param in _source_urls(citation):
@@ -251,16 +257,70 @@ def _redirect(article: Article, ctx: RuleContext, span: Span, url: str) -> Findi
     result = _result(ctx, url)
     if result is None or result.outcome is not Outcome.REDIRECTED or not result.suggested_url:
         return None
-    fix = Fix(
-        f"Replace with {result.suggested_url}",
-        (Edit(span, result.suggested_url),),
-        Applicability.UNSAFE,
-    )
+    target = wikitext_url(result.suggested_url)
+    if target is None:
+        return ctx.finding(
+            span,
+            "permanently redirects to an address that is not a plain http(s) URL",
+            data={"url": result.url, "suggested_url": None},
+        )
+    fix = Fix(f"Replace with {target}", (Edit(span, target),), Applicability.UNSAFE)
     return ctx.finding(
         span,
-        f"permanently redirects to {result.suggested_url}",
+        f"permanently redirects to {target}",
         fix,
-        data={"url": result.url, "suggested_url": result.suggested_url},
+        data={"url": result.url, "suggested_url": target},
+    )
+
+
+# What may stay unencoded in a URL written into wikitext: RFC 3986's unreserved and reserved
+# characters except those MediaWiki reads as markup ([ ] { } | < > ' and space, which are not
+# in these sets) and the IPv6 brackets.
+_URL_SAFE = frozenset(string.ascii_letters + string.digits + "-._~:/?#@!$&()*+,;=")
+_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+# Runs MediaWiki expands even inside a URL: signatures (~~~) and behaviour switches (__TOC__).
+_MARKUP_RUNS = re.compile(r"~{3,}|_{2,}")
+
+
+def wikitext_url(url: str) -> str | None:
+    """``url`` as it may be written into wikitext, or None when it is not an http(s) URL with
+    a host name (no credentials, no IPv6 literal, no backslash in the authority).
+
+    >>> wikitext_url("https://example.org/x}}[[Category:Spam]]{{Db-g11}}")
+    'https://example.org/x%7D%7D%5B%5BCategory:Spam%5D%5D%7B%7BDb-g11%7D%7D'
+    >>> wikitext_url("javascript:alert(1)") is None
+    True
+    """
+    try:
+        parts = urlsplit(url)
+        _ = parts.port
+    except ValueError:
+        return None
+    authority = parts.netloc
+    if (
+        parts.scheme.lower() not in ("http", "https")
+        or not parts.hostname
+        or "@" in authority
+        or "[" in authority
+        or "\\" in authority
+        or not authority.isascii()
+    ):
+        return None
+    encoded: list[str] = []
+    index = 0
+    while index < len(url):
+        char = url[index]
+        if char == "%" and _ESCAPE.match(url, index):
+            encoded.append(url[index : index + 3])
+            index += 3
+            continue
+        if char in _URL_SAFE:
+            encoded.append(char)
+        else:
+            encoded.extend(f"%{byte:02X}" for byte in char.encode("utf-8", "surrogatepass"))
+        index += 1
+    return _MARKUP_RUNS.sub(
+        lambda run: "".join(f"%{ord(char):02X}" for char in run.group()), "".join(encoded)
     )
 
 
