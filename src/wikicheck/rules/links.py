@@ -215,7 +215,7 @@ def dead_archive_url(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     name="permanent-redirect",
     category=Category.LINK,
     severity=Severity.INFO,
-    fix=FixAvailability.ALWAYS,
+    fix=FixAvailability.SOMETIMES,
     needs_network=True,
 )
 def permanent_redirect(article: Article, ctx: RuleContext) -> Iterator[Finding]:
