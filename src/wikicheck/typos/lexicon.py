@@ -71,6 +71,22 @@ class Lexicon:
     learned: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
     """Helpers built from the word lists on first use and kept with them (see ``derived``)."""
 
+    def dictionary_size(self, word: str) -> int | None:
+        """The SCOWL size of the smallest standard dictionary list that has the lowercase
+        ``word`` (50: a core word or spelling; 70: a rarer one), or None.
+
+        Answers for the words the detector asks about (see SOURCES.md): a word English text
+        rarely uses (zipf below 2.0) and a word the curated list names; None for the rest.
+        The list is read on first use: most pages never ask.
+        """
+        size = self.derived("dictionary", _dictionary).get(word)
+        return None if size is None or size == "0" else int(size)
+
+    def not_in_dictionary(self, word: str) -> bool:
+        """A common word (zipf 3 or more) no dictionary spells in lowercase: a name or an
+        abbreviation ("yuri", "isn"), which a slip in prose is not meant to be."""
+        return self.derived("dictionary", _dictionary).get(word) == "0"
+
     def frequency(self, word: str) -> float:
         """Zipf frequency (log10 per billion words); 0.0 for words wordfreq never saw."""
         return self.zipf.get(word, 0.0)
@@ -85,6 +101,13 @@ class Lexicon:
     def forget(self) -> None:
         """Drop what the helpers learned, as in a new process (benchmarks use it)."""
         self.learned.clear()
+
+
+def _dictionary() -> dict[str, str]:
+    data = resources.files("wikicheck.data").joinpath("dictionary_en.tsv.gz").read_bytes()
+    rows = _COMMENT_LINES.sub("", gzip.decompress(data).decode("utf-8")).strip("\n")
+    fields = iter(rows.replace("\n", "\t").split("\t"))
+    return dict(zip(fields, fields, strict=True))  # word, size, word, size ...
 
 
 @cache
