@@ -73,6 +73,7 @@ REAL = frozenset(
         ("Computer_accessibility.wiki", "assisstive"),
         ("Demographics_of_Angola.wiki", "revison"),
         ("France.wiki", "attendace"),
+        ("France.wiki", "awarned"),
         ("United-Kingdom.wiki", "becomin"),
         ("Vehicle_registration_plates_of_China.wiki", "registed"),
         ("Archer_artillery_system.wiki", "serie"),
@@ -118,7 +119,9 @@ class Tally:
 
 def folders() -> dict[str, list[Path]]:
     manifest = (CORPUS / "articles_manifest.jsonl").read_text(encoding="utf-8").splitlines()
-    older = [CORPUS / entry["file"] for entry in map(json.loads, manifest) if entry.get("lang") == "en"]
+    older = [
+        CORPUS / entry["file"] for entry in map(json.loads, manifest) if entry.get("lang") == "en"
+    ]
     recent = (CORPUS / "recent" / "articles").glob("*.wiki")
     return {"articles": sorted(older), "recent/articles": sorted(recent)}
 
@@ -170,7 +173,12 @@ class Plan:
 
 
 def measure(path: Path, plan_for: Plan) -> Tally:
-    per_article, rng, lex, reverse = plan_for.per_article, plan_for.rng, plan_for.lex, plan_for.reverse
+    per_article, rng, lex, reverse = (
+        plan_for.per_article,
+        plan_for.rng,
+        plan_for.lex,
+        plan_for.reverse,
+    )
     tally = Tally(articles=1)
     text = path.read_text(encoding="utf-8")
     article = wikicheck.parse(text)
@@ -199,7 +207,12 @@ def measure(path: Path, plan_for: Plan) -> Tally:
         for _ in range(5):
             kind = rng.choice(KINDS)
             typo = plant(word.text, kind, rng, reverse)
-            if typo and typo != word.text and typo[0] == word.text[0] and is_detectable(typo, lex, plan_for.words):
+            if (
+                typo
+                and typo != word.text
+                and typo[0] == word.text[0]
+                and is_detectable(typo, lex, plan_for.words)
+            ):
                 plan.append((word.start, word.end, word.text, typo, kind))
                 last_end = word.end
                 break

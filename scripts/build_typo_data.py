@@ -115,7 +115,9 @@ def _rows(tsv: str) -> list[list[str]]:
 def _debian_version(package: str) -> str:
     status = Path("/var/lib/dpkg/status").read_text(encoding="utf-8")
     block = status.split(f"Package: {package}\n", 1)[1].split("\n\n", 1)[0]
-    return next(line.split(": ", 1)[1] for line in block.splitlines() if line.startswith("Version:"))
+    return next(
+        line.split(": ", 1)[1] for line in block.splitlines() if line.startswith("Version:")
+    )
 
 
 def build_misspellings() -> int:

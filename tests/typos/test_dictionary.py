@@ -18,7 +18,9 @@ def _lint(word: str) -> list[Finding]:
     return list(lint(f"The {word} was there.", settings=SETTINGS))
 
 
-@pytest.mark.parametrize(("word", "correction"), [("pincher", "pinscher"), ("equipments", "equipment")])
+@pytest.mark.parametrize(
+    ("word", "correction"), [("pincher", "pinscher"), ("equipments", "equipment")]
+)
 def test_a_rarer_dictionary_word_is_only_a_hint(word: str, correction: str) -> None:
     (finding,) = _lint(word)
     assert finding.message == (
@@ -70,4 +72,5 @@ def test_the_dictionary_carries_its_licence_and_sizes() -> None:
     assert sizes == {"0", "50", "70"}
     assert lexicon().dictionary_size("gage") == 50
     assert lexicon().dictionary_size("pincher") == 70
-    assert lexicon().dictionary_size("yuri") is None and lexicon().not_in_dictionary("yuri")
+    assert lexicon().dictionary_size("yuri") is None
+    assert lexicon().not_in_dictionary("yuri")

@@ -121,9 +121,10 @@ def _model_candidates(word: str, lexicon: Lexicon) -> list[tuple[float, str]]:
     neighbours = lexicon.derived("neighbours", lambda: CommonNeighbours(lexicon.zipf, COMMON))
     found = []
     for candidate, kind in neighbours(word).items():
-        if candidate[:1] == word[:1] or candidate[:2] == word[1::-1]:
-            if not lexicon.not_in_dictionary(candidate):  # "yuri" is no slip of "yeri"
-                found.append((lexicon.frequency(candidate) + _EDIT_PRIOR[kind], candidate))
+        same_start = candidate[:1] == word[:1] or kind == "transpose"
+        # and a common word, not a name: "yuri" is no slip of "yeri"
+        if same_start and not lexicon.not_in_dictionary(candidate):
+            found.append((lexicon.frequency(candidate) + _EDIT_PRIOR[kind], candidate))
     return sorted(found, reverse=True)
 
 

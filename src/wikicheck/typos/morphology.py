@@ -24,7 +24,7 @@ _Y_SUFFIXES = frozenset(
 _PREFIXES = (
     "un", "re", "non", "pre", "post", "anti", "counter", "over", "under", "co", "sub", "inter",
     "multi", "semi", "self", "mis", "dis", "out", "super", "trans", "ultra", "pro", "mid",
-    "neo", "pseudo", "quasi", "bi", "tri", "de", "ex", "mega", "micro", "macro", "mini",
+    "neo", "pseudo", "quasi", "bi", "tri", "de", "ex", "mega", "micro", "macro", "mini", "up",
 )  # fmt: skip
 # Penalties, in zipf, on a reading's base: inflections are everyday; a derivation of a rare
 # base less so; a prefix ("bi" + "cause") or a compound of two words is a guess about two.
@@ -85,6 +85,8 @@ def best_reading(word: str, zipf: Callable[[str], float], known: float) -> float
     scores: list[float] = []
     for suffix in _INFLECTIONS + _DERIVATIONS:
         cost = 0.0 if suffix in _INFLECTIONS else DERIVATION_COST
+        if suffix == "ally" and word.endswith("ically"):
+            cost = 0.0  # an -ic adjective's adverb is as regular as an inflection (ionically)
         for base in bases(word, suffix):
             value = zipf(base)
             if value >= known and len(base) >= 3:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import string
 from collections.abc import Mapping
@@ -16,13 +17,13 @@ def _keyboard() -> dict[str, frozenset[str]]:
     """The keys next to each letter on a QWERTY keyboard: either side in its row, and the
     two keys below-left and below it (and so above-right and above, the other way)."""
     near: dict[str, set[str]] = {letter: set() for row in _ROWS for letter in row}
-    for upper, lower in zip(_ROWS, _ROWS[1:], strict=False):
+    for upper, lower in itertools.pairwise(_ROWS):
         for column, letter in enumerate(upper):
             for other in lower[max(column - 1, 0) : column + 1]:
                 near[letter].add(other)
                 near[other].add(letter)
     for row in _ROWS:
-        for left, right in zip(row, row[1:], strict=False):
+        for left, right in itertools.pairwise(row):
             near[left].add(right)
             near[right].add(left)
     return {letter: frozenset(keys) for letter, keys in near.items()}

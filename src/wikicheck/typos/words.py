@@ -24,7 +24,8 @@ class Word:
     sentence_start: bool
     fragment: bool
     """Glued to a digit, a letter across markup, or a hyphen of an affix in the source
-    ("2nd", '''A'''griculture, "the suffix -ane"): not a word the reader sees on its own."""
+    ("2nd", '''A'''griculture, "the suffix -ane"), a reconstructed *form, or in bold: not a
+    word of running prose."""
 
 
 WordSelection = Callable[[set[str]], set[str]]
@@ -32,8 +33,8 @@ WordSelection = Callable[[set[str]], set[str]]
 
 
 def prose_words(article: Article, keep: WordSelection | None = None) -> Iterator[Word]:
-    """Words of prose text runs, leaving out italics (foreign words, titles), bold (terms
-    and linguistic forms), quotations and a link wrapped whole in italics.
+    """Words of prose text runs, leaving out italics (foreign words, titles), quotations and
+    a link wrapped whole in italics; words in bold (terms, linguistic forms) are fragments.
 
     Italic ('' … ''), bold and quoted ("…", “…”) stretches are paired within one text run: carrying
     the state across links and templates, as MediaWiki's full quote algorithm would, turns one
@@ -58,8 +59,9 @@ def _run_words(source: str, run: TextRun, keep: WordSelection | None) -> Iterato
     hidden = bold = False  # in italics or a quotation; in bold (forms and terms, not prose)
     for marker in [*_HIDING.finditer(text), None]:
         end = marker.start() if marker else len(text)
-        if not hidden and not bold:
-            yield from _words(source, text[position:end], run.span.start + position, wanted)
+        if not hidden:  # bold words are fragments: names in bold still vouch for themselves
+            piece = text[position:end]
+            yield from _words(source, piece, run.span.start + position, wanted, bold)
         if marker is None:
             break
         if len(marker.group()) in (3, 5):  # bold, bold italics
@@ -94,7 +96,9 @@ def _neighbour(source: str, index: int, step: int) -> str:
     return source[probe] if 0 <= probe < len(source) else " "
 
 
-def _words(source: str, text: str, offset: int, wanted: set[str] | None) -> Iterator[Word]:
+def _words(
+    source: str, text: str, offset: int, wanted: set[str] | None, bold: bool = False
+) -> Iterator[Word]:
     length = len(source)
     for match in _WORD.finditer(text):
         if wanted is not None and match.group() not in wanted:
@@ -108,7 +112,7 @@ def _words(source: str, text: str, offset: int, wanted: set[str] | None) -> Iter
             after = _neighbour(source, end, 1)
         link_trail = source[end : end + 2] == "]]" and source[end + 2 : end + 3].isalpha()
         fragment = (
-            before.isalnum() or after.isalnum() or link_trail
+            bold or before.isalnum() or after.isalnum() or link_trail
             or before in _MARKUP_BEFORE or after in _MARKUP_AFTER
             or (before == "-" and not source[start - 2 : start - 1].isalpha())
             or (after == "-" and not source[end + 1 : end + 2].isalpha())
