@@ -69,7 +69,8 @@ def _scowl_header(version: str, words: int) -> str:
         + "".join(f"#   {line}".rstrip() + "\n" for line in notice)
         + f"# Of its {words:,} lowercase words, those words_en.tsv.gz gives a zipf below {RARE}"
         " or none, and those misspellings.txt names (the words the detector asks about).\n"
-        "# Lines: word TAB the SCOWL size (50 or 70) of the smallest list that has it; or 0"
+        "# Lines, in order of size: word TAB the SCOWL size (50 or 70) of the smallest list"
+        " that has it; or 0"
         f" for a word of words_en.tsv.gz with a zipf of {COMMON} or more that SCOWL does"
         " not have in lowercase (a name or an abbreviation).\n"
     )
@@ -102,10 +103,15 @@ def build_dictionary() -> int:
     common = {word for word, zipf in _rows(words) if float(zipf) >= COMMON and word.isalpha()}
     wanted |= {word: 0 for word in common if word.isascii() and word not in sizes}
     version = _debian_version("wamerican-large")
-    rows = "".join(f"{word}\t{size}\n" for word, size in sorted(wanted.items()))
+    # In order of size, then word: wikicheck loads each size as one slice.
+    rows = "".join(f"{word}\t{size}\n" for word, size in sorted(wanted.items(), key=_by_size))
     data = (_scowl_header(version, len(sizes)) + rows).encode("utf-8")
     (DATA / "dictionary_en.tsv.gz").write_bytes(gzip.compress(data, mtime=0))
     return len(wanted)
+
+
+def _by_size(item: tuple[str, int]) -> tuple[int, str]:
+    return item[1], item[0]
 
 
 def _rows(tsv: str) -> list[list[str]]:

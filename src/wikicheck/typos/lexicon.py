@@ -79,13 +79,12 @@ class Lexicon:
         rarely uses (zipf below 2.0) and a word the curated list names; None for the rest.
         The list is read on first use: most pages never ask.
         """
-        size = self.derived("dictionary", _dictionary).get(word)
-        return None if size is None or size == "0" else int(size)
+        return self.derived("dictionary", _dictionary).size(word)
 
     def not_in_dictionary(self, word: str) -> bool:
         """A common word (zipf 3 or more) no dictionary spells in lowercase: a name or an
         abbreviation ("yuri", "isn"), which a slip in prose is not meant to be."""
-        return self.derived("dictionary", _dictionary).get(word) == "0"
+        return word in self.derived("dictionary", _dictionary).names
 
     def frequency(self, word: str) -> float:
         """Zipf frequency (log10 per billion words); 0.0 for words wordfreq never saw."""
@@ -103,11 +102,27 @@ class Lexicon:
         self.learned.clear()
 
 
-def _dictionary() -> dict[str, str]:
+@dataclass(frozen=True, slots=True)
+class _Dictionary:
+    core: frozenset[str]  # SCOWL size 50
+    rarer: frozenset[str]  # SCOWL size 70
+    names: frozenset[str]  # size 0: common words no dictionary spells in lowercase
+
+    def size(self, word: str) -> int | None:
+        return 50 if word in self.core else 70 if word in self.rarer else None
+
+
+def _dictionary() -> _Dictionary:
     data = resources.files("wikicheck.data").joinpath("dictionary_en.tsv.gz").read_bytes()
-    rows = _COMMENT_LINES.sub("", gzip.decompress(data).decode("utf-8")).strip("\n")
-    fields = iter(rows.replace("\n", "\t").split("\t"))
-    return dict(zip(fields, fields, strict=True))  # word, size, word, size ...
+    text = gzip.decompress(data).decode("utf-8")
+    fields = text[text.index("\n", text.rindex("\n#") + 1) + 1 :].split()
+    words, sizes = fields[0::2], fields[1::2]
+    # The lines come in order of size ("0" < "50" < "70"): three slices and three sets in C
+    # load in a third of the time of a dict over the 72,000 lines.
+    core, rarer = sizes.index("50"), sizes.index("70")
+    return _Dictionary(
+        frozenset(words[core:rarer]), frozenset(words[rarer:]), frozenset(words[:core])
+    )
 
 
 @cache
