@@ -15,12 +15,19 @@ from wikicheck.typos.neighbours import CommonNeighbours, slip
         ("casaulties", "casualties", "transpose"),
         ("occured", "occurred", "double"),  # a doubled letter dropped
         ("untill", "until", "double"),  # a letter doubled
-        ("goverment", "government", "other"),  # a letter dropped
+        ("goverment", "government", "dropped"),  # a letter dropped
         ("governmennt", "government", "double"),
         ("definately", "definitely", "vowel"),
         ("definatly", "definitely", None),  # two slips
         ("seperate", "separate", "vowel"),
-        ("wprld", "world", "other"),  # a wrong consonant
+        ("wprld", "world", "adjacent"),  # p is next to o on the keyboard
+        ("wxrld", "world", "other"),  # x is not
+        ("worlld", "world", "double"),
+        ("worlkd", "world", "adjacent"),  # an extra k, next to l
+        ("backu", "back", "inserted"),  # an extra u, far from k
+        ("ofered", "offered", "double"),  # a doubled letter typed once
+        ("bicause", "because", "vowel"),
+        ("spcae", "space", "transpose"),
         ("abcx", "bcax", None),  # shares a deletion, but a rotation is not one slip
         ("form", "from", "transpose"),
         ("same", "same", None),

@@ -1,10 +1,13 @@
 """Find misspelt words: the curated list first, then the frequency model for unknown words.
 
-The model flags a lowercase word that English text (wordfreq) has never shown, that is not a
-regular derivation or compound of known words, and that is one edit (a transposition, a
-dropped, doubled or wrong letter) from a common word. Names, foreign words and terms stay
-quiet because they are capitalised, italic, in the article's own links and titles, or have
-no common neighbour.
+The model flags a lowercase word that English text (wordfreq) has never shown and a
+standard dictionary (SCOWL) does not list, that is one slip (a transposition, a dropped,
+doubled or wrong letter) from a common word, and that reads far better as that slip than as
+a regular derivation or compound of known words. Names, foreign words and terms stay quiet
+because they are capitalised, italic, in the article's own links and titles, or have no
+common neighbour. A word the dictionary knows is never given a safe fix: the curated list
+cannot see that "gage" is a rail term or "despatched" British, so a core dictionary word is
+not reported from it, and a rarer one ("equipments") only as a hint.
 """
 
 from __future__ import annotations
@@ -17,27 +20,25 @@ from enum import StrEnum
 
 from ..model import Article
 from .lexicon import Lexicon
+from .morphology import best_reading
 from .neighbours import CommonNeighbours
 from .words import Word, prose_words
 
 COMMON = 3.0  # zipf of a word editors write every day (≈ 1 in a million words)
 KNOWN = 1.0  # wordfreq keeps words down to this frequency; below it a word is unknown
-MIN_LENGTH = 5  # for the model: shorter tokens are abbreviations, glosses and fragments
+RARE = 2.0  # a word used less than this and not in the dictionary is judged by the model
+MIN_LENGTH = 4  # for the model: shorter tokens are abbreviations, glosses and fragments
+MAX_LENGTH = 45  # for the model: no English word is longer; a longer token is not prose
+MAX_JUDGED = 2_000  # unknown words the model weighs in one article (bounds hostile pages)
 SHORT_FIX_ZIPF = 6.5  # a 1-3 letter token is reported only as a slip for such a word ("teh")
 TERM_REPEATS = 3  # an unknown word used this often in one article is a term, not a slip
 AMBIGUOUS_IN_USE = 2.0  # zipf above which a many-correction list entry is too uncertain
+PICK_IN_USE = 3.0  # zipf from which a many-correction list entry is a word in its own right
 MARGIN = 0.3  # the best correction must beat the next by this much (in zipf + slip prior)
-_SUFFIXES = (
-    "s", "es", "ed", "d", "ing", "ly", "er", "ers", "est", "ness", "ment", "ments", "ism",
-    "isms", "ist", "ists", "ity", "ities", "ation", "ations", "al", "ally", "ful", "less",
-    "able", "ible", "ise", "ize", "ised", "ized", "ising", "izing", "ian", "ians", "ic",
-    "ical", "ship", "hood", "wise", "like", "ward", "wards",
-)  # fmt: skip
-_PREFIXES = (
-    "un", "re", "non", "pre", "post", "anti", "counter", "over", "under", "co", "sub", "inter",
-    "multi", "semi", "self", "mis", "dis", "out", "super", "trans", "ultra", "pro", "mid",
-    "neo", "pseudo", "quasi", "bi", "tri", "de", "ex", "mega", "micro", "macro", "mini",
-)  # fmt: skip
+OVER_READING = 1.5  # ... and the best reading as a regular formation of words by this much
+OVER_WORD = 3.0  # ... and the word as written: one given slip is ~1,000 times rarer than a word
+CORE_DICTIONARY = 50  # SCOWL size of the words every spelling dictionary has
+_HYPHENED = re.compile(r"[A-Za-z]+")
 
 
 class Source(StrEnum):
@@ -54,6 +55,8 @@ class Typo:
     confidence: float
     source: Source
     certain: bool
+    in_dictionary: bool = False
+    """A standard dictionary lists the word, though it is usually a misspelling."""
 
 
 def article_vocabulary(article: Article, words: Sequence[Word]) -> set[str]:
@@ -74,52 +77,41 @@ def article_vocabulary(article: Article, words: Sequence[Word]) -> set[str]:
 
 
 # How likely each kind of slip is, as a bonus on the candidate's zipf (a noisy-channel
-# prior): swapped neighbours and doubled or undoubled letters are the commonest typing slips.
-_EDIT_PRIOR = {"transpose": 0.6, "double": 0.4, "vowel": 0.3, "other": 0.0}
+# prior): swapped neighbours and doubled or undoubled letters are the commonest typing slips,
+# then a vowel for another and a dropped letter; a wrong key far from the right one is rarer,
+# and a stray extra letter far from its neighbours' keys rarer still ("backu" is backup).
+_EDIT_PRIOR = {
+    "transpose": 0.6, "double": 0.4, "vowel": 0.3, "dropped": 0.3, "adjacent": 0.1,
+    "other": -0.5, "inserted": -1.0,
+}  # fmt: skip
 
 
-_VOWEL_SUFFIX = (
-    "ed", "ing", "er", "ers", "est", "able", "ible", "ist", "ists", "ism", "isms", "al", "ally",
-    "ity", "ities", "ation", "ations", "ian", "ians", "ic", "ical", "ise", "ize", "ised", "ized",
-    "ising", "izing",
-)  # fmt: skip
-
-
-def _base_known(base: str, lexicon: Lexicon) -> bool:
-    """A base word is known when English text uses it: commonly, or rarely if it is long."""
-    zipf = lexicon.frequency(base)
-    return zipf >= 2.0 or (zipf >= KNOWN and len(base) >= 6)
-
-
-def _derived(word: str, lexicon: Lexicon) -> bool:
-    """A regular inflection, derivation or compound of known words ("requiting", "motorbikes").
-
-    Spelling rules matter: "serveed" is not serve + ed (English drops the e), so it stays a
-    candidate typo.
-    """
-    for suffix in _SUFFIXES:
-        stem = word[: -len(suffix)]
-        if not word.endswith(suffix) or len(stem) < 4:
-            continue
-        if suffix == "d" and not stem.endswith("e"):
-            continue  # "-d" only follows a silent e (served, loved)
-        bases = [stem + "e", stem[:-1] + "y" if stem.endswith("i") else stem + "y"]
-        if not (stem.endswith("e") and not stem.endswith("ee") and suffix in _VOWEL_SUFFIX):
-            bases.append(stem)  # but not serve + ed: English drops the e
-        if any(_base_known(base, lexicon) for base in bases):
-            return True
-        undoubled = stem[:-1]
-        doubling = stem[-1:] == stem[-2:-1] and suffix in _VOWEL_SUFFIX
-        if doubling and len(undoubled) <= 5 and lexicon.frequency(undoubled) >= COMMON:
-            return True  # stopped, running, admitted (short bases; not result -> resultted)
-    for prefix in _PREFIXES:
-        rest = word[len(prefix) :]
-        if word.startswith(prefix) and len(rest) >= 5 and lexicon.frequency(rest) >= COMMON:
-            return True
+def _hyphen_compound(source: str, word: Word, lexicon: Lexicon) -> bool:
+    """Part of a hyphenated word that is a word without its hyphen ("pre-empted",
+    "co-opted"), or of a name ("Lee Byung-chull"): the part alone is no misspelling."""
+    lower = word.text.lower()
+    joined = []
+    if source[word.start - 1 : word.start] == "-":
+        left = _HYPHENED.findall(source, max(0, word.start - 21), word.start - 1)
+        if left and source[word.start - 1 - len(left[-1]) : word.start - 1] == left[-1]:
+            if left[-1][:1].isupper():
+                return True
+            joined.append(left[-1].lower() + lower)
+    if source[word.end : word.end + 1] == "-":
+        right = _HYPHENED.match(source, word.end + 1, word.end + 21)
+        if right:
+            joined.append(lower + right.group().lower())
     return any(
-        lexicon.frequency(word[:index]) >= COMMON and lexicon.frequency(word[index:]) >= COMMON
-        for index in range(5, len(word) - 4)
+        lexicon.frequency(whole) >= KNOWN or lexicon.dictionary_size(whole) for whole in joined
     )
+
+
+def _abbreviation(source: str, word: Word) -> bool:
+    """Followed by a full stop that ends no sentence: "(interr. root)", "approx. 30"."""
+    if source[word.end : word.end + 1] != ".":
+        return False
+    following = source[word.end + 1 : word.end + 40].lstrip(" ")
+    return following[:1].islower() or following[:1].isdigit()
 
 
 def _model_candidates(word: str, lexicon: Lexicon) -> list[tuple[float, str]]:
@@ -129,9 +121,27 @@ def _model_candidates(word: str, lexicon: Lexicon) -> list[tuple[float, str]]:
     neighbours = lexicon.derived("neighbours", lambda: CommonNeighbours(lexicon.zipf, COMMON))
     found = []
     for candidate, kind in neighbours(word).items():
-        if candidate[:1] == word[:1] or candidate[:2] == word[1::-1]:
+        same_start = candidate[:1] == word[:1] or kind == "transpose"
+        # and a common word, not a name: "yuri" is no slip of "yeri"
+        if same_start and not lexicon.not_in_dictionary(candidate):
             found.append((lexicon.frequency(candidate) + _EDIT_PRIOR[kind], candidate))
     return sorted(found, reverse=True)
+
+
+def _model_pick(word: str, suggestions: tuple[str, ...], lexicon: Lexicon) -> str | None:
+    """The list's correction that is clearly the likeliest slip, for an entry with several;
+    None when the model is unsure, or an apostrophe or a space is involved ("womens" may be
+    "women's", "inspite" "in spite")."""
+    if len(suggestions) < 2 or lexicon.frequency(word) >= PICK_IN_USE:
+        return None
+    if any("'" in suggestion or " " in suggestion for suggestion in suggestions):
+        return None
+    candidates = _model_candidates(word, lexicon)
+    if not candidates or candidates[0][1] not in suggestions:
+        return None
+    if len(candidates) > 1 and candidates[0][0] - candidates[1][0] < MARGIN:
+        return None
+    return candidates[0][1]
 
 
 def find_typos(
@@ -146,6 +156,7 @@ def find_typos(
     words = [word for word in all_words if not word.fragment]
     uses = Counter(word.text.lower() for word in words)
     vocabulary: set[str] | None = None
+    judged = 0
     for word in words:
         text = word.text
         lower = text.lower()
@@ -158,33 +169,42 @@ def find_typos(
                 entry.certain and lexicon.frequency(entry.suggestions[0]) >= SHORT_FIX_ZIPF
             ):
                 continue
-            if not entry.certain and lexicon.frequency(lower) >= AMBIGUOUS_IN_USE:
+            suggestions = entry.suggestions
+            pick = None
+            if not entry.certain and text.islower():  # "Nealy" may be a name
+                pick = _model_pick(lower, suggestions, lexicon)
+            if pick is not None:
+                suggestions = (pick,)  # "finaly": the slip model prefers finally to finale
+            elif not entry.certain and lexicon.frequency(lower) >= AMBIGUOUS_IN_USE:
                 continue  # several corrections for a form English text often uses ("aways")
             if vocabulary is None:
                 vocabulary = article_vocabulary(article, all_words)
             if lower in vocabulary and not text.islower():
                 continue
-            suggestions = tuple(_match_case(s, text) for s in entry.suggestions)
+            if _hyphen_compound(article.source, word, lexicon):
+                continue
+            size = lexicon.dictionary_size(lower)
+            if size is not None and size <= CORE_DICTIONARY:
+                continue  # a spelling every dictionary has: a variant or another word
+            certain = entry.certain and size is None
+            confidence = 0.5 if size is not None else 0.95 if entry.certain else 0.7
+            suggestions = tuple(_match_case(s, text) for s in suggestions)
             yield Typo(
-                text,
-                word.start,
-                word.end,
-                suggestions,
-                0.95 if entry.certain else 0.7,
-                Source.LIST,
-                entry.certain,
-            )
+                text, word.start, word.end, suggestions, confidence, Source.LIST, certain,
+                in_dictionary=size is not None,
+            )  # fmt: skip
             continue
-        if not text.islower() or not text.isascii() or len(text) < MIN_LENGTH:
+        if not text.islower() or not text.isascii():
             continue
-        if uses[lower] >= TERM_REPEATS or lexicon.frequency(lower) >= KNOWN:
+        if not MIN_LENGTH <= len(text) <= MAX_LENGTH or judged >= MAX_JUDGED:
             continue
-        if _derived(lower, lexicon):
+        if uses[lower] >= TERM_REPEATS or lexicon.frequency(lower) >= RARE:
             continue
         if vocabulary is None:
             vocabulary = article_vocabulary(article, all_words)
         if lower in vocabulary:
             continue
+        judged += 1
         candidates = _model_candidates(lower, lexicon)
         if not candidates:
             continue
@@ -192,6 +212,15 @@ def find_typos(
         runner_up = candidates[1][0] if len(candidates) > 1 else 0.0
         if runner_up and best_zipf - runner_up < MARGIN:
             continue  # two plausible corrections: the reader's guess is as good as ours
+        reading = best_reading(lower, lexicon.frequency, KNOWN)
+        if reading is not None and best_zipf - reading < OVER_READING:
+            continue  # as likely a formation of known words ("loadbed") as a slip
+        if best_zipf - lexicon.frequency(lower) < OVER_WORD:
+            continue  # English text uses the word itself too often for a one-off slip
+        if _abbreviation(article.source, word):
+            continue
+        if _hyphen_compound(article.source, word, lexicon) or lexicon.dictionary_size(lower):
+            continue
         confidence = min(0.9, 0.4 + (best_zipf - COMMON) * 0.1 + (0.1 if not runner_up else 0.0))
         yield Typo(text, word.start, word.end, (best,), round(confidence, 2), Source.MODEL, False)
 
@@ -199,8 +228,8 @@ def find_typos(
 class Interesting:
     """A cheap first look at the distinct words of a stretch of prose: which could be reported?
 
-    A word is kept when its lowercase form is a curated misspelling or a long word English
-    text does not know. Its capitalised forms are kept too, because they decide whether the
+    A word is kept when its lowercase form is a curated misspelling or a word of 4+ letters
+    English text rarely uses. Its capitalised forms are kept too, because they decide whether the
     article vouches for it (``article_vocabulary``) and how often it is used; any other word
     cannot change what ``find_typos`` reports. Common words, nearly all of the prose, are
     remembered across articles, so a stretch of them costs one set difference in C.
@@ -237,7 +266,7 @@ class Interesting:
     def _could_be_reported(self, text: str) -> bool:
         lower = text.lower()
         return lower in self._misspellings or (
-            len(lower) >= MIN_LENGTH and self._zipf.get(lower, 0.0) < KNOWN
+            MIN_LENGTH <= len(lower) <= MAX_LENGTH and self._zipf.get(lower, 0.0) < RARE
         )
 
 

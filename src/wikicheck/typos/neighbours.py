@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import string
 from collections.abc import Mapping
@@ -9,17 +10,40 @@ from collections.abc import Mapping
 _LETTERS = string.ascii_lowercase
 _VOWELS = frozenset("aeiou")
 _ASCII_WORD = re.compile(r"[a-z]+")
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def _keyboard() -> dict[str, frozenset[str]]:
+    """The keys next to each letter on a QWERTY keyboard: either side in its row, and the
+    two keys below-left and below it (and so above-right and above, the other way)."""
+    near: dict[str, set[str]] = {letter: set() for row in _ROWS for letter in row}
+    for upper, lower in itertools.pairwise(_ROWS):
+        for column, letter in enumerate(upper):
+            for other in lower[max(column - 1, 0) : column + 1]:
+                near[letter].add(other)
+                near[other].add(letter)
+    for row in _ROWS:
+        for left, right in itertools.pairwise(row):
+            near[left].add(right)
+            near[right].add(left)
+    return {letter: frozenset(keys) for letter, keys in near.items()}
+
+
+_NEAR = _keyboard()
 
 
 def slip(word: str, candidate: str) -> str | None:
     """The slip that turns ``candidate`` into ``word``, or None if no single slip does.
 
     "double": a doubled letter dropped or a letter doubled ("occured", "untill"); "vowel":
-    one vowel for another; "transpose": two neighbours swapped; "other": any other added,
-    dropped or wrong letter.
+    one vowel for another; "transpose": two neighbours swapped; "dropped": a letter left out
+    ("goverment"); "adjacent": a key next to the right one typed instead of it or as well
+    ("wprld"); "inserted": a letter added far from its neighbours' keys; "other": any other
+    wrong letter.
     """
     if len(candidate) == len(word) + 1:  # the typist dropped a letter
-        return _extra_letter(candidate, word)
+        kind = _extra_letter(candidate, word)
+        return "dropped" if kind in ("inserted", "adjacent") else kind
     if len(candidate) == len(word) - 1:  # the typist added a letter
         return _extra_letter(word, candidate)
     if len(candidate) != len(word):
@@ -27,8 +51,9 @@ def slip(word: str, candidate: str) -> str | None:
     differ = [i for i in range(len(word)) if word[i] != candidate[i]]
     if len(differ) == 1:
         index = differ[0]
-        both_vowels = word[index] in _VOWELS and candidate[index] in _VOWELS
-        return "vowel" if both_vowels else "other"
+        if word[index] in _VOWELS and candidate[index] in _VOWELS:
+            return "vowel"
+        return "adjacent" if word[index] in _NEAR.get(candidate[index], ()) else "other"
     if len(differ) == 2 and differ[1] == differ[0] + 1:
         first, second = differ
         if word[first] == candidate[second] and word[second] == candidate[first]:
@@ -37,13 +62,16 @@ def slip(word: str, candidate: str) -> str | None:
 
 
 def _extra_letter(longer: str, shorter: str) -> str | None:
-    """ "double" or "other" if ``longer`` is ``shorter`` with one letter more, else None."""
+    """ "double", "adjacent" (a key next to a neighbour's) or "inserted" if ``longer`` is
+    ``shorter`` with one letter more, else None."""
     index = next((i for i in range(len(longer)) if longer[i] != shorter[i : i + 1]), len(shorter))
     if longer[:index] + longer[index + 1 :] != shorter:
         return None
     letter = longer[index]
-    doubled = letter in (longer[index - 1 : index], longer[index + 1 : index + 2])
-    return "double" if doubled else "other"
+    around = longer[index - 1 : index] + longer[index + 1 : index + 2]
+    if letter in around:
+        return "double"
+    return "adjacent" if any(letter in _NEAR.get(key, ()) for key in around) else "inserted"
 
 
 def _one_slip_strings(word: str) -> set[str]:

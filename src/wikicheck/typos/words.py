@@ -13,6 +13,7 @@ _HIDING = re.compile(r"'{2,}|\"|“|”")
 _SENTENCE_END = ".!?"
 _MARKUP_BEFORE = "]}>/_=&"  # a word right after "]]" or "}}" is glued to what they render
 _MARKUP_AFTER = "[{</_=&"
+_LINE_MARKUP = ("", "\n", "*", "#", ":", ";")  # before a list's "*"; else "*libb" is a form
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +24,8 @@ class Word:
     sentence_start: bool
     fragment: bool
     """Glued to a digit, a letter across markup, or a hyphen of an affix in the source
-    ("2nd", '''A'''griculture, "the suffix -ane"): not a word the reader sees on its own."""
+    ("2nd", '''A'''griculture, "the suffix -ane"), a reconstructed *form, or in bold: not a
+    word of running prose."""
 
 
 WordSelection = Callable[[set[str]], set[str]]
@@ -31,9 +33,10 @@ WordSelection = Callable[[set[str]], set[str]]
 
 
 def prose_words(article: Article, keep: WordSelection | None = None) -> Iterator[Word]:
-    """Words of prose text runs, leaving out italics (foreign words, titles) and quotations.
+    """Words of prose text runs, leaving out italics (foreign words, titles), quotations and
+    a link wrapped whole in italics; words in bold (terms, linguistic forms) are fragments.
 
-    Italic ('' … '') and quoted ("…", “…”) stretches are paired within one text run: carrying
+    Italic ('' … ''), bold and quoted ("…", “…”) stretches are paired within one text run: carrying
     the state across links and templates, as MediaWiki's full quote algorithm would, turns one
     odd apostrophe into a wrong state for the rest of the paragraph. ``keep`` chooses words by
     their text before the (costlier) look at their surroundings, a run at a time.
@@ -45,22 +48,38 @@ def prose_words(article: Article, keep: WordSelection | None = None) -> Iterator
 
 def _run_words(source: str, run: TextRun, keep: WordSelection | None) -> Iterator[Word]:
     text = run.text
+    if run.context is TextContext.LINK and _italic_link(source, run):
+        return  # ''[[Prosalirus bitis]]'': a link's text in italics, as a species name is
     wanted = None
     if keep is not None:  # most runs hold no word worth a look: skip them whole
         wanted = keep(set(_WORD.findall(text)))
         if not wanted:
             return
     position = 0
-    hidden = False
+    hidden = bold = False  # in italics or a quotation; in bold (forms and terms, not prose)
     for marker in [*_HIDING.finditer(text), None]:
         end = marker.start() if marker else len(text)
-        if not hidden:
-            yield from _words(source, text[position:end], run.span.start + position, wanted)
+        if not hidden:  # bold words are fragments: names in bold still vouch for themselves
+            piece = text[position:end]
+            yield from _words(source, piece, run.span.start + position, wanted, bold)
         if marker is None:
             break
-        if len(marker.group()) != 3:  # ''' is bold and hides nothing
+        if len(marker.group()) in (3, 5):  # bold, bold italics
+            bold = not bold
+        if len(marker.group()) != 3:
             hidden = not hidden
         position = marker.end()
+
+
+def _italic_link(source: str, run: TextRun) -> bool:
+    """The link holding ``run`` is wrapped whole in two (or five) apostrophes each side."""
+    opening = source.rfind("[[", 0, run.span.start)
+    closing = source.find("]]", run.span.end)
+    if opening < 0 or closing < 0:
+        return False
+    head, tail = source[max(0, opening - 5) : opening], source[closing + 2 : closing + 7]
+    before, after = len(head) - len(head.rstrip("'")), len(tail) - len(tail.lstrip("'"))
+    return before in (2, 5) and after in (2, 5)
 
 
 def _neighbour(source: str, index: int, step: int) -> str:
@@ -77,7 +96,9 @@ def _neighbour(source: str, index: int, step: int) -> str:
     return source[probe] if 0 <= probe < len(source) else " "
 
 
-def _words(source: str, text: str, offset: int, wanted: set[str] | None) -> Iterator[Word]:
+def _words(
+    source: str, text: str, offset: int, wanted: set[str] | None, bold: bool = False
+) -> Iterator[Word]:
     length = len(source)
     for match in _WORD.finditer(text):
         if wanted is not None and match.group() not in wanted:
@@ -91,10 +112,11 @@ def _words(source: str, text: str, offset: int, wanted: set[str] | None) -> Iter
             after = _neighbour(source, end, 1)
         link_trail = source[end : end + 2] == "]]" and source[end + 2 : end + 3].isalpha()
         fragment = (
-            before.isalnum() or after.isalnum() or link_trail
+            bold or before.isalnum() or after.isalnum() or link_trail
             or before in _MARKUP_BEFORE or after in _MARKUP_AFTER
             or (before == "-" and not source[start - 2 : start - 1].isalpha())
             or (after == "-" and not source[end + 1 : end + 2].isalpha())
+            or (before == "*" and source[start - 2 : start - 1] not in _LINE_MARKUP)
         )  # fmt: skip
         word = match.group()
         # Only capitalised words care whether they open a sentence.
