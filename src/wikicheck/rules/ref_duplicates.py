@@ -141,8 +141,9 @@ def duplicate_reference(article: Article, ctx: RuleContext) -> Iterator[Finding]
     access-dates two or more years apart); a reference with more than the citation in it (a
     note, a second citation) is compared whole.
 
-    Why: name the first reference and reuse it with <ref name="x" />, so the reference list
-    shows one entry with "a b" back-links (Check Wikipedia #81).
+    Why: merge them into one named reference (keep the fuller citation) and reuse it with
+    <ref name="x" />, so the reference list shows one entry with "a b" back-links (Check
+    Wikipedia #81).
 
     Example:
         A.<ref>{{cite web |url=https://example.org/a |title=T}}</ref> B.<ref>{{cite web |url=https://example.org/a |title=T}}</ref>
@@ -168,10 +169,12 @@ def duplicate_reference(article: Article, ctx: RuleContext) -> Iterator[Finding]
             continue  # a repeated identical definition: Cite treats it as a reuse
         line = article.position(first.span.start).line
         hint = (
-            f'name it <ref name="{first.name}" />' if first.name else "name the first and reuse it"
+            f'reuse <ref name="{first.name}" />, keeping the fuller citation under that name'
+            if first.name
+            else "merge them into one named reference, keeping the fuller citation"
         )
         if ref.name in reused[ref.group]:
-            hint += f' (and point the reuses of "{ref.name}" to it)'
+            hint += f', and point the reuses of "{ref.name}" to it'
         yield ctx.finding(ref.span, f"same source as the reference on line {line}; {hint}")
 
 
