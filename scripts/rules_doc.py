@@ -7,6 +7,7 @@ from wikicheck.registry import default_registry
 FAMILIES = {
     "WC0": "Engine", "WC1": "Structure", "WC2": "Citation dates", "WC3": "Citation templates (CS1)",
     "WC4": "References (Cite)", "WC5": "Maintenance", "WC6": "Typos", "WC7": "Links",
+    "WC8": "Markup (syntax)",
 }  # fmt: skip
 
 

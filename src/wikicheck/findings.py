@@ -21,6 +21,7 @@ class Severity(StrEnum):
 
 
 class Category(StrEnum):
+    ENGINE = "engine"
     SYNTAX = "syntax"
     STRUCTURE = "structure"
     REFERENCE = "reference"

@@ -11,6 +11,7 @@ from .resources import load_toml
 from .rules import ALL_RULES, Rule
 
 _FAMILIES = {
+    "engine": "WC0",
     "structure": "WC1",
     "date": "WC2",
     "citation": "WC3",
@@ -18,6 +19,7 @@ _FAMILIES = {
     "maintenance": "WC5",
     "typo": "WC6",
     "link": "WC7",
+    "syntax": "WC8",
 }
 
 

@@ -9,7 +9,7 @@ from ..model import Article
 from ._base import RuleContext, rule
 
 
-@rule(code="WC000", name="rule-crashed", category=Category.SYNTAX, severity=Severity.ERROR)
+@rule(code="WC000", name="rule-crashed", category=Category.ENGINE, severity=Severity.ERROR)
 def rule_crashed(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Reports that a rule failed on this article, instead of stopping the run.
 
@@ -28,7 +28,7 @@ def rule_crashed(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     return iter(())
 
 
-@rule(code="WC002", name="unused-suppression", category=Category.SYNTAX, severity=Severity.WARNING)
+@rule(code="WC002", name="unused-suppression", category=Category.ENGINE, severity=Severity.WARNING)
 def unused_suppression(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Reports a <!-- wikicheck: disable ... --> comment that suppresses nothing.
 
