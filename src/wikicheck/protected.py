@@ -152,4 +152,27 @@ def _changes(source: str, edit: Edit, region: Region) -> bool:
         return not replacement.startswith(piece)  # the region's end is replaced
     if b < q:
         return not replacement.endswith(piece)  # the region's start is replaced
-    return piece not in replacement  # the whole region is replaced: it must be carried along
+    return not _carried(source, edit, region)  # the whole region is inside the edit
+
+
+def _carried(source: str, edit: Edit, region: Region) -> bool:
+    """Whether a replacement of text around the whole region holds the region unchanged:
+    for a closed region, between the same neighbours (so ``[[Foo]]`` -> ``[[Fooo]]`` does
+    not carry the target ``Foo``, and ``==== T ====`` -> ``=== T ===`` carries the title)."""
+    (a, b), (p, q) = (edit.span.start, edit.span.end), (region.span.start, region.span.end)
+    piece, replacement = source[p:q], edit.replacement
+    index = replacement.find(piece)
+    while index >= 0:
+        end = index + len(piece)
+        # At the edit's edge the region's neighbour is outside it, unchanged: nothing may
+        # come between; inside, the same character must still be next to it.
+        before = index == 0 if p == a else index > 0 and replacement[index - 1] == source[p - 1]
+        after = (
+            end == len(replacement)
+            if q == b
+            else end < len(replacement) and replacement[end] == source[q]
+        )
+        if not region.closed or (before and after):
+            return True
+        index = replacement.find(piece, index + 1)
+    return False

@@ -30,7 +30,7 @@ def render(report: Report) -> str:
     for result in report.files:
         fixed += result.fixed
         if result.diff:
-            lines.append(visible_lines(result.diff.rstrip("\n")))
+            lines.append(visible_lines(result.diff).rstrip("\n"))
         if result.error is not None:
             label = paint("error", _SEVERITY_COLOR[Severity.ERROR])
             lines.append(f"{paint(visible(result.path), _BOLD)}: {label}: {visible(result.error)}")
