@@ -7,6 +7,7 @@ import os
 import stat
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -33,7 +34,8 @@ def test_a_symlink_stays_a_link_and_its_target_is_fixed(
     link = tmp_path / "link.wiki"
     link.symlink_to(target)
     code, out, _ = fix(capsys, str(link))
-    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert link.is_symlink()
+    assert os.readlink(link) == str(target)
     assert target.read_text() == FIXED
     assert "Fixed 1 finding." in out
     assert code == 0
@@ -82,13 +84,13 @@ def test_a_read_only_file_is_refused_by_its_mode_bits(
     assert code == 2
 
 
-def _modify_after_the_fix_loop(monkeypatch: pytest.MonkeyPatch, path: Path, text: str) -> None:
+def _edit_after_the_fix_loop(monkeypatch: pytest.MonkeyPatch, edit: Callable[[], object]) -> None:
     """The seam: the user saves the file after wikicheck read it and computed its fixes."""
-    real: Callable[..., tuple[str, int]] = runner.fix_until_stable
+    real: Callable[..., tuple[str, int]] = runner.fix_until_stable  # type: ignore[attr-defined]
 
-    def fix_then_edit(*args: object, **kwargs: object) -> tuple[str, int]:
+    def fix_then_edit(*args: Any, **kwargs: Any) -> tuple[str, int]:
         result = real(*args, **kwargs)
-        path.write_text(text)
+        edit()
         return result
 
     monkeypatch.setattr(runner, "fix_until_stable", fix_then_edit)
@@ -106,7 +108,7 @@ def test_a_file_changed_since_it_was_read_is_not_overwritten(
     if links == 2:
         os.link(path, tmp_path / "b.txt")
     users_edit = BROKEN.replace("Text.", "Text edited meanwhile.")
-    _modify_after_the_fix_loop(monkeypatch, path, users_edit)
+    _edit_after_the_fix_loop(monkeypatch, lambda: path.write_text(users_edit))
     code, out, _ = fix(capsys, str(path))
     assert path.read_text() == users_edit
     assert f"{path}: error: changed since wikicheck read it; not fixed" in out
@@ -119,15 +121,12 @@ def test_same_size_same_mtime_change_is_caught_by_the_hash(
     path = tmp_path / "a.wiki"
     path.write_text(BROKEN)
     before = path.stat()
-    real = runner.fix_until_stable
 
-    def fix_then_edit(*args: object, **kwargs: object) -> tuple[str, int]:
-        result = real(*args, **kwargs)  # type: ignore[arg-type]
+    def same_size_and_time() -> None:
         path.write_text(BROKEN.replace("Text.", "Txet."))
         os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
-        return result
 
-    monkeypatch.setattr(runner, "fix_until_stable", fix_then_edit)
+    _edit_after_the_fix_loop(monkeypatch, same_size_and_time)
     code, out, _ = fix(capsys, str(path))
     assert path.read_text().startswith("Txet.")
     assert "changed since wikicheck read it" in out
@@ -152,7 +151,8 @@ def test_an_unwritable_directory_is_a_message_not_a_traceback(
         os.chmod(tmp_path, 0o755)
     assert path.read_text() == BROKEN
     assert f"{path}: error: cannot create a temporary file in {tmp_path}" in out
-    assert "Permission denied" in out and "Traceback" not in out + err
+    assert "Permission denied" in out
+    assert "Traceback" not in out + err
     assert code == 2
 
 

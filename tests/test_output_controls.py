@@ -17,14 +17,18 @@ import pytest
 from wikicheck.cli import main
 from wikicheck.reporters.escape import visible, visible_lines
 
-HOSTILE_VALUE = "x\n::error file=INJECTED.py,line=1::INJECTED \x1b]0;pwned\x07\x1b[2J\u202e\u2028\x85"
+HOSTILE_VALUE = (
+    "x\n::error file=INJECTED.py,line=1::INJECTED \x1b]0;pwned\x07\x1b[2J\u202e\u2028\x85"
+)
 ARTICLE = (
     "{{cite web |url=https://example.org/a |title=T |access-date=" + HOSTILE_VALUE + "}}\n"
     "{{cite web |url=https://example.org/b |title=T |date=15 Sept 2020}}\n"
 )
 # What must never appear in human-facing output: controls other than tab and the line feeds
 # the format itself writes.
-RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+RAW = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
 
 
 def lint(capsys: pytest.CaptureFixture[str], *args: str) -> str:

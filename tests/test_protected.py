@@ -40,6 +40,11 @@ CASES = [
         id="heading title kept (anchors link to it)",
     ),
     pytest.param(
+        "== [[Foo|recieve it]] ==\nI recieve it.\n",
+        "== [[Foo|recieve it]] ==\nI receive it.\n",
+        id="a link label in a heading is heading text",
+    ),
+    pytest.param(
         "== A ==\n==== Recieve ====\nText.\n",
         "== A ==\n=== Recieve ===\nText.\n",
         id="WC101 still changes the heading markers",

@@ -157,4 +157,3 @@ def _rewrite_in_place(target: str, data: bytes, stamp: FileStamp) -> None:
         handle.truncate()
         handle.flush()
         os.fsync(handle.fileno())
-

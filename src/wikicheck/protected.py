@@ -53,11 +53,7 @@ def protected_regions(article: Article) -> list[Region]:
         if link.target_span is not None
     ]
     regions += [Region(category.span, "a category link") for category in article.categories]
-    for section in article.all_sections():
-        if section.heading_span is not None:
-            start, end = section.heading_span.start, section.heading_span.end
-            title = Span(start + section.level, max(start + section.level, end - section.level))
-            regions.append(Region(title, "a heading title", closed=True))
+    regions += _heading_text(article)
     regions += [Region(comment.span, "a comment") for comment in article.comments]
     for template in article.templates:
         if template.name != _SIC_TEMPLATE:
@@ -69,6 +65,20 @@ def protected_regions(article: Article) -> list[Region]:
     for marker in _SIC_MARKER.finditer(article.source):
         regions.append(_marked(article.source, Span(marker.start(), marker.end())))
     regions.sort(key=lambda region: (region.span.start, region.span.end))
+    return regions
+
+
+def _heading_text(article: Article) -> list[Region]:
+    """A heading's anchor is its text as shown: every text run inside a heading (a link's
+    label too), not the "=" marks (WC101 changes those) nor a template's parameters
+    (``{{cn|date=...}}`` shows the same as ``{{cn}}``)."""
+    headings = [s.heading_span for s in article.all_sections() if s.heading_span is not None]
+    starts = [span.start for span in headings]
+    regions = []
+    for run in article.text_runs:
+        index = bisect_right(starts, run.span.start) - 1
+        if index >= 0 and headings[index].contains(run.span):
+            regions.append(Region(run.span, "a heading title", closed=True))
     return regions
 
 

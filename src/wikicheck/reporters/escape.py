@@ -38,4 +38,4 @@ def visible_lines(text: str) -> str:
     """Like :func:`visible`, but the ``\\n`` and ``\\r\\n`` that end lines stay (for a diff)."""
     lines = text.split("\n")
     kept = [visible(line[:-1]) + "\r" if line.endswith("\r") else visible(line) for line in lines]
-    return "\n".join(kept[:-1] + [visible(lines[-1])])
+    return "\n".join([*kept[:-1], visible(lines[-1])])

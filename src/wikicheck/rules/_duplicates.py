@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..findings import Applicability, Edit, Fix
 from ..model import Article, Span
@@ -55,7 +56,7 @@ def removal(article: Article, span: Span) -> tuple[Edit, ...]:
     if not comments:
         return (Edit(span, ""),)
     gaps = [Span(span.start, comments[0].start)]
-    gaps += [Span(before.end, after.start) for before, after in zip(comments, comments[1:])]
+    gaps += [Span(before.end, after.start) for before, after in pairwise(comments)]
     tail = article.source[comments[-1].end : span.end]
     gaps.append(Span(comments[-1].end, comments[-1].end + len(tail.rstrip())))
     return tuple(Edit(gap, "") for gap in gaps if gap.end > gap.start)
