@@ -96,40 +96,34 @@ def _edit_after_the_fix_loop(monkeypatch: pytest.MonkeyPatch, edit: Callable[[],
     monkeypatch.setattr(runner, "fix_until_stable", fix_then_edit)
 
 
-@pytest.mark.parametrize("links", [1, 2], ids=["rename", "in-place"])
+@pytest.mark.parametrize(
+    ("links", "same_size_and_time"),
+    [(1, False), (2, False), (1, True)],
+    ids=["rename", "in-place", "same size and mtime: the hash tells"],
+)
 def test_a_file_changed_since_it_was_read_is_not_overwritten(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
     links: int,
+    same_size_and_time: bool,
 ) -> None:
     path = tmp_path / "a.wiki"
     path.write_text(BROKEN)
     if links == 2:
-        os.link(path, tmp_path / "b.txt")
-    users_edit = BROKEN.replace("Text.", "Text edited meanwhile.")
-    _edit_after_the_fix_loop(monkeypatch, lambda: path.write_text(users_edit))
+        os.link(path, tmp_path / "b.txt")  # a hard link: the in-place writer checks
+    before = path.stat()
+    users_edit = BROKEN.replace("Text.", "Txet." if same_size_and_time else "Text edited.")
+
+    def save() -> None:
+        path.write_text(users_edit)
+        if same_size_and_time:
+            os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+    _edit_after_the_fix_loop(monkeypatch, save)
     code, out, _ = fix(capsys, str(path))
     assert path.read_text() == users_edit
     assert f"{path}: error: changed since wikicheck read it; not fixed" in out
-    assert code == 2
-
-
-def test_same_size_same_mtime_change_is_caught_by_the_hash(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    path = tmp_path / "a.wiki"
-    path.write_text(BROKEN)
-    before = path.stat()
-
-    def same_size_and_time() -> None:
-        path.write_text(BROKEN.replace("Text.", "Txet."))
-        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
-
-    _edit_after_the_fix_loop(monkeypatch, same_size_and_time)
-    code, out, _ = fix(capsys, str(path))
-    assert path.read_text().startswith("Txet.")
-    assert "changed since wikicheck read it" in out
     assert code == 2
 
 
