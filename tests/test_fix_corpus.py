@@ -3,7 +3,9 @@
 For each article of ``corpus/articles`` and ``corpus/recent/articles``: apply every safe fix
 of every rule until stable (the library's fix loop, one pass at a time so that each edit can
 be laid at its rule's door), re-lint, and check that no new error appears, no line is added
-or lost, every 29 February is kept, and a second ``--fix`` changes nothing.
+or lost, every 29 February is kept, no link target, heading title, comment or [sic]-marked
+word is changed or lost (read back from the fixed text's own parse, independently of the
+engine's guard), and a second ``--fix`` changes nothing.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from wikicheck import Finding, Settings
 from wikicheck.engine import parse_and_lint
 from wikicheck.findings import Severity
 from wikicheck.fix import MAX_PASSES, apply, changing_edits, choose_fixes, fix_until_stable
+from wikicheck.parse import parse
 
 from .conftest import RECENT_ARTICLES, corpus_paths, read_text, recent_paths, require_corpus
 
@@ -34,6 +37,7 @@ _LEAP_DAY = re.compile(
     r"\b29 Feb(?:ruary|\.)?,? (\d{4})\b|\bFeb(?:ruary|\.)? 29,? (\d{4})\b|\b(\d{4})-02-29\b"
 )
 _LINE_NUMBER = re.compile(r"\bline \d+")
+_SIC_MARKED = re.compile(r"(\S+)\s*\[\s*(?:'')?sic(?:'')?\s*\]", re.IGNORECASE)
 
 
 def leap_days(text: str) -> Counter[str]:
@@ -55,6 +59,32 @@ def _errors(findings: list[Finding]) -> Counter[tuple[str, str]]:
 def _removes_a_parameter(code: str, old: str, new: str) -> bool:
     balanced = old.count("{{") == old.count("}}") and old.count("[[") == old.count("]]")
     return code in PARAMETER_REMOVALS and new == "" and old.startswith("|") and balanced
+
+
+def protected_text(text: str) -> dict[str, Counter[str]]:
+    """What no fix may change, read from the text's own parse: link targets, heading
+    titles, comments, {{sic}} calls and the words before [sic]."""
+    article = parse(text)
+    return {
+        "link target": Counter(
+            article.text_at(link.target_span) for link in article.wikilinks if link.target_span
+        ),
+        "heading": Counter(s.title or "" for s in article.all_sections() if s.level),
+        "comment": Counter(comment.text for comment in article.comments),
+        "{{sic}}": Counter(article.text_at(t.span) for t in article.templates if t.name == "Sic"),
+        "[sic]": Counter(match.group(1) for match in _SIC_MARKED.finditer(text)),
+    }
+
+
+def protected_changes(original: str, fixed: str) -> list[str]:
+    """Protected text the fixed version has that the original had not (a changed link
+    target, heading ...), and comments and headings it lost. A removed duplicate parameter
+    may take a link with it, so link targets may only be fewer, never new."""
+    before, after = protected_text(original), protected_text(fixed)
+    problems = [f"new {kind} {text!r}" for kind in before for text in after[kind] - before[kind]]
+    for kind in ("comment", "heading"):
+        problems += [f"lost {kind} {text!r}" for text in before[kind] - after[kind]]
+    return problems
 
 
 def round_trip(path: Path, settings: Settings) -> tuple[int, list[str]]:
@@ -96,6 +126,7 @@ def round_trip(path: Path, settings: Settings) -> tuple[int, list[str]]:
         problems.append(
             f"{path.name}: 29 February lost ({dict(leap_days(original) - leap_days(text))})"
         )
+    problems += [f"{path.name}: {change}" for change in protected_changes(original, text)]
     for code, message in _errors(lint(text)) - _errors(lint(original)):
         problems.append(f"{path.name}: new error {code} {message}")
     if fix_until_stable(text, lint) != (text, 0):

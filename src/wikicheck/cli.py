@@ -21,6 +21,7 @@ from .inputs import STDIN, Document, expand, read
 from .parse import parse
 from .registry import default_registry
 from .reporters import FORMATS, FileResult, Report
+from .reporters.escape import visible
 from .reporters.model_json import render as render_model
 from .runner import FixMode, Job, Options, link_urls, run_jobs
 from .settings import LinkSettings, Settings
@@ -290,7 +291,7 @@ def _run_parse(args: argparse.Namespace) -> int:
         return EXIT_CLEAN
     for section in article.all_sections():
         where = article.position(section.span.start)
-        label = "(lead)" if section.title is None else section.title
+        label = "(lead)" if section.title is None else visible(section.title)
         sys.stdout.write(
             f"{'  ' * max(section.level - 1, 0)}{label}  [{where.line}:{where.column}]\n"
         )
@@ -374,10 +375,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _COMMANDS[args.command](args)
     except ConfigError as error:
-        sys.stderr.write(f"wikicheck: error: {error}\n")
+        sys.stderr.write(f"wikicheck: error: {visible(str(error))}\n")
         return EXIT_ERROR
     except WikicheckError as error:
-        sys.stderr.write(f"wikicheck: error: {error}\n")
+        sys.stderr.write(f"wikicheck: error: {visible(str(error))}\n")
         return EXIT_ERROR
     except KeyboardInterrupt:
         sys.stderr.write("wikicheck: interrupted\n")

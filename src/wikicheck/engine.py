@@ -15,6 +15,7 @@ from .gcpause import cycle_collector_paused
 from .model import Article, Span
 from .net.results import LinkResult
 from .parse import parse
+from .protected import guard_fixes
 from .registry import Registry, default_registry
 from .rules import Rule, RuleContext
 from .rules.meta import rule_crashed, unused_suppression
@@ -93,6 +94,9 @@ def _run_rules(
                     findings.append(
                         ctx.finding(directive.span, f"suppression of {codes} suppresses nothing")
                     )
+    # No fix may change a link target, a heading title, a comment or [sic]-marked text,
+    # whichever rule wrote it: such a fix is shown, never applied (see wikicheck.protected).
+    findings = guard_fixes(article, findings)
     findings.sort(key=lambda finding: finding.sort_key)
     return findings
 

@@ -13,8 +13,9 @@ edits must appear unchanged, in order, between the replacements. A failed check 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 
-from .findings import Applicability, Edit, Finding
+from .findings import Applicability, Edit, Finding, Fix
 
 MAX_PASSES = 10
 
@@ -28,6 +29,15 @@ def applicable(finding: Finding, *, unsafe: bool) -> bool:
         return False
     allowed = {Applicability.SAFE, Applicability.UNSAFE} if unsafe else {Applicability.SAFE}
     return finding.fix.applicability in allowed
+
+
+def display_only(finding: Finding, why: str) -> Finding:
+    """``finding`` with its fix shown but never applied, its title saying why."""
+    if finding.fix is None or finding.fix.applicability is Applicability.DISPLAY_ONLY:
+        return finding
+    fix = finding.fix
+    title = f"{fix.title} (not applied: {why})"
+    return replace(finding, fix=Fix(title, fix.edits, Applicability.DISPLAY_ONLY))
 
 
 def conflicts(first: Edit, second: Edit) -> bool:

@@ -19,6 +19,10 @@ _MONTH_YEAR = re.compile(
 )
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")  # fmt: skip
+# Full names and the abbreviations editors write ("jan", "Sept"), lower-cased.
+_MONTH_NUMBERS = {name.lower(): number for number, name in enumerate(_MONTHS, 1)}
+_MONTH_NUMBERS.update({name[:3].lower(): number for number, name in enumerate(_MONTHS, 1)})
+_MONTH_NUMBERS["sept"] = 9
 UNDATED_KINDS = frozenset({"update after", "year needed"})  # they take other parameters
 
 
@@ -70,15 +74,16 @@ def parse_month_year(text: str) -> dt.date | None:
 
 
 def intended_month(text: str) -> dt.date | None:
-    """The month a malformed tag date clearly names ("2021-03", "march 2021", "5 March 2021")."""
+    """The month a malformed tag date clearly names ("2021-03", "march 2021", "jan 2021",
+    "5 Sept. 2021"): both the month and the year must be written in it."""
     iso = re.match(r"^(\d{4})-(\d{1,2})(?:-\d{1,2})?$", text.strip())
     if iso and 1 <= int(iso.group(2)) <= 12:
         return dt.date(int(iso.group(1)), int(iso.group(2)), 1)
     words = re.findall(r"[A-Za-z]+|\d{4}", text)
-    months = [word for word in words if word.capitalize() in _MONTHS]
+    months = [_MONTH_NUMBERS[word.lower()] for word in words if word.lower() in _MONTH_NUMBERS]
     years = [word for word in words if word.isdigit()]
     if len(months) == 1 and len(years) == 1 and len(words) == 2:
-        return dt.date(int(years[0]), _MONTHS.index(months[0].capitalize()) + 1, 1)
+        return dt.date(int(years[0]), months[0], 1)
     return None
 
 

@@ -237,6 +237,8 @@ class Wikilink:
     text: str | None
     span: Span
     namespace: str
+    target_span: Span | None = None
+    """Where the target is written (between ``[[`` and ``|`` or ``]]``), comments included."""
 
 
 @dataclass(frozen=True, slots=True)

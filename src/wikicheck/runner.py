@@ -14,8 +14,9 @@ from typing import Any
 from .engine import parse_and_lint
 from .errors import InputError
 from .findings import Finding
-from .fix import fix_until_stable
-from .inputs import STDIN, Document, read, write_atomic
+from .fix import display_only, fix_until_stable
+from .fixwrite import write_fixed
+from .inputs import STDIN, Document, read
 from .maintenance import maintenance_tags, summarize
 from .model import Article
 from .net.results import LinkResult
@@ -81,9 +82,10 @@ def _run(job: Job, options: Options) -> Outcome:
 
     def lint_text(text: str) -> list[Finding]:
         if text not in linted:
-            linted[text] = parse_and_lint(
+            article, findings = parse_and_lint(
                 text, path=job.shown, settings=options.settings, rules=rules, links=options.links
             )
+            linted[text] = article, _writable_fixes(findings, document.encoding)
         return linted[text][1]
 
     def summary(text: str) -> dict[str, Any]:
@@ -108,11 +110,35 @@ def _run(job: Job, options: Options) -> Outcome:
         )
         return Outcome(result)
     if count and job.path != STDIN and job.document is None:
-        write_atomic(document, fixed_text)
+        try:
+            write_fixed(document, fixed_text)
+        except InputError as error:  # the file is left as it was: report what it holds
+            findings = tuple(lint_text(document.text))
+            return Outcome(
+                FileResult(
+                    job.shown, findings, error=error.reason, maintenance=summary(document.text)
+                )
+            )
     findings = tuple(lint_text(fixed_text))
     text_out = fixed_text if job.path == STDIN else None
     result = FileResult(job.shown, findings, fixed=count, maintenance=summary(fixed_text))
     return Outcome(result, text_out)
+
+
+def _writable_fixes(findings: list[Finding], encoding: str) -> list[Finding]:
+    """The findings, with any fix whose new text the file's encoding cannot hold (an en dash
+    in a latin-1 file) kept for display only: the other fixes still apply."""
+    kept = []
+    for finding in findings:
+        for edit in finding.fix.edits if finding.fix else ():
+            try:
+                edit.replacement.encode(encoding)
+            except UnicodeEncodeError as error:
+                character = error.object[error.start : error.end]
+                finding = display_only(finding, f"{encoding} cannot hold {character!r}")
+                break
+        kept.append(finding)
+    return kept
 
 
 def run_jobs(jobs: Sequence[Job], options: Options, workers: int) -> list[Outcome]:

@@ -58,5 +58,7 @@ def suggest_date(value: str) -> tuple[Day, DateStyle, bool] | None:
         parsed = dateutil_parser.parse(normalised, default=dt.datetime(1, 1, 1))
     except (ValueError, OverflowError):
         return None
+    if sorted((parsed.day, parsed.year)) != sorted(int(number) for number in numbers):
+        return None  # dateutil filled a part in from its default: a suggestion never invents
     style = DateStyle.MDY if normalised.strip().startswith(month_name) else DateStyle.DMY
     return Day(parsed.year, parsed.month, parsed.day), style, certain

@@ -352,7 +352,8 @@ class ArticleCollector:
         if is_category:
             self.categories.append(model.Category(normalize_title(rest), text, span))
         else:
-            self.wikilinks.append(model.Wikilink(target, text, span, namespace))
+            target_span = Span(title_start, title_end)
+            self.wikilinks.append(model.Wikilink(target, text, span, namespace, target_span))
         return end
 
     def _external_link(self, node: ExternalLink, ctx: _Context, start: int) -> int:

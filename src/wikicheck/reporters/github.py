@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from ..findings import Severity
+from .escape import visible
 from .results import Report
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """GitHub's escaping of a command's message (actions/toolkit ``escapeData``): ``%``,
+    CR and LF; then every other control character made visible (``\\x1b``), since the
+    runner would pass it on to the log as it is."""
+    return visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _property(text: str) -> str:
+    """A property (``file=``, ``title=``): also ``:`` and ``,`` (``escapeProperty``)."""
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 

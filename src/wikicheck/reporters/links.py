@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from ..links import LinkSource
 from ..net.results import LinkResult, Outcome
+from .escape import visible
 
 # The order a reader wants: what needs fixing first, what is fine last.
 _ORDER = (
@@ -38,12 +39,12 @@ def render_text(
         for result in group:
             status = "---" if result.status is None else str(result.status)
             cached = " (cached)" if result.cached else ""
-            lines.append(f"  {status:>3}  {result.url}")
+            lines.append(f"  {status:>3}  {visible(result.url)}")
             history = result.history.describe()
             detail = result.reason + (f"; {history}" if history else "")
-            lines.append(f"       {detail}{cached}")
+            lines.append(f"       {visible(detail)}{cached}")
             for source in sources.get(result.url, ())[:3]:
-                lines.append(f"       at {source.path}:{source.line}:{source.column}")
+                lines.append(f"       at {visible(source.path)}:{source.line}:{source.column}")
             more = len(sources.get(result.url, ())) - 3
             if more > 0:
                 lines.append(f"       and {more} more")

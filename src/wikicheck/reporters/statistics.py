@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..findings import Applicability
+from .escape import visible
 from .results import Report
 
 
@@ -36,5 +37,5 @@ def render(report: Report) -> str:
             f"maintenance: {tags} tags ({listed}); {undated} undated; oldest {oldest or 'unknown'}"
         )
     errors = [result for result in report.files if result.error is not None]
-    lines += [f"{result.path}: error: {result.error}" for result in errors]
+    lines += [f"{visible(result.path)}: error: {visible(result.error or '')}" for result in errors]
     return "\n".join(lines) + ("\n" if lines else "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..findings import Applicability, Severity
+from .escape import visible, visible_lines
 from .results import Report
 
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -29,10 +30,10 @@ def render(report: Report) -> str:
     for result in report.files:
         fixed += result.fixed
         if result.diff:
-            lines.append(result.diff.rstrip("\n"))
+            lines.append(visible_lines(result.diff).rstrip("\n"))
         if result.error is not None:
             label = paint("error", _SEVERITY_COLOR[Severity.ERROR])
-            lines.append(f"{paint(result.path, _BOLD)}: {label}: {result.error}")
+            lines.append(f"{paint(visible(result.path), _BOLD)}: {label}: {visible(result.error)}")
             continue
         for finding in result.findings:
             severities[finding.severity.value] += 1
@@ -40,11 +41,11 @@ def render(report: Report) -> str:
             if finding.fix is not None and finding.fix.applicability is Applicability.SAFE:
                 fixable += 1
                 mark = "[*] "
-            where = paint(f"{finding.path}:{finding.start.line}:{finding.start.column}:", _BOLD)
+            place = f"{visible(finding.path)}:{finding.start.line}:{finding.start.column}:"
             code = paint(finding.code, _SEVERITY_COLOR[finding.severity])
-            lines.append(f"{where} {code} {mark}{finding.message}")
+            lines.append(f"{paint(place, _BOLD)} {code} {mark}{visible(finding.message)}")
             if finding.fix is not None:
-                hint = f"  help: {finding.fix.title} ({finding.fix.applicability.value})"
+                hint = f"  help: {visible(finding.fix.title)} ({finding.fix.applicability.value})"
                 lines.append(paint(hint, _DIM))
     lines.append(_summary(report, severities, fixable, fixed))
     return "\n".join(lines) + "\n"

@@ -11,7 +11,7 @@ from ..cs1.params import DEPRECATED, parameter_table, whitelist
 from ..findings import Applicability, Category, Edit, Finding, Fix, Severity
 from ..model import Article, Citation, CitationParam, Span
 from ._base import FixAvailability, RuleContext, rule
-from ._duplicates import Occurrence, duplicates
+from ._duplicates import Occurrence, duplicates, removal
 
 # Replacements that are not a plain rename: the value must change shape too.
 _NOT_RENAMES = frozenset({"author", "editor", "url-access", "name-list-style"})
@@ -27,8 +27,9 @@ def _named(citation: Citation) -> Iterator[CitationParam]:
             yield param
 
 
-def _removal(article: Article, param: CitationParam) -> Edit:
-    return Edit(Span(param.span.start - 1, param.span.end), "")
+def _removal(article: Article, param: CitationParam) -> tuple[Edit, ...]:
+    """Delete the parameter and its "|", keeping any comment in it."""
+    return removal(article, Span(param.span.start - 1, param.span.end))
 
 
 def _rename(article: Article, param: CitationParam, name: str, value: str) -> Fix:
@@ -154,7 +155,7 @@ def removed_citation_parameter(article: Article, ctx: RuleContext) -> Iterator[F
                         # url-status), and the removed parameter was ignored anyway.
                         fix = Fix(
                             f"Remove |{param.raw_name}= (there is no archive to choose)",
-                            (_removal(article, param),),
+                            _removal(article, param),
                             Applicability.SAFE,
                         )
                 elif replacement not in _NOT_RENAMES and not citation.get(replacement):
@@ -191,7 +192,7 @@ def empty_unknown_parameter(article: Article, ctx: RuleContext) -> Iterator[Find
                     f"{citation.template} has empty unknown parameter: |{param.raw_name}=",
                     Fix(
                         f"Remove |{param.raw_name}=",
-                        (_removal(article, param),),
+                        _removal(article, param),
                         Applicability.SAFE,
                     ),
                 )

@@ -108,7 +108,7 @@ def cleanup_banner(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     name="undated-maintenance-tag",
     category=Category.MAINTENANCE,
     severity=Severity.WARNING,
-    fix=FixAvailability.ALWAYS,
+    fix=FixAvailability.SOMETIMES,
 )
 def undated_maintenance_tag(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a cleanup tag with no |date=, or a date that is not "Month YYYY".
@@ -122,9 +122,10 @@ def undated_maintenance_tag(article: Article, ctx: RuleContext) -> Iterator[Find
     Use instead:
         The bridge opened in 1932.{{citation needed|date=November 2026}}
 
-    Fix: safe when a malformed date clearly names a month ("2021-03" -> "March 2021");
-    otherwise unsafe: the current month is written in, as the dating bots do, though the tag
-    may be older.
+    Fix: safe when a malformed date clearly names a month and year ("2021-03" or "jan 2021"
+    -> "March 2021", "January 2021"); unsafe when there is no date or an empty one: the
+    current month is written in, as the dating bots do, though the tag may be older. A date
+    that is there but cannot be read gets no fix: a fix would have to invent the month.
     """
     stamp = ctx.today.strftime("%B %Y")
     for tag in maintenance_tags(article):
@@ -143,8 +144,10 @@ def undated_maintenance_tag(article: Article, ctx: RuleContext) -> Iterator[Find
             if meant is not None:
                 text = meant.strftime("%B %Y")
                 fix = Fix(f"Write |date={text}", (Edit(span, text),), Applicability.SAFE)
-            else:
+            elif not tag.date_text.strip():
                 fix = Fix(f"Write |date={stamp}", (Edit(span, stamp),), Applicability.UNSAFE)
+            else:
+                fix = None  # never replace what the editor wrote with a date they did not
             yield ctx.finding(
                 span if span.end > span.start else tag.span,
                 f'{{{{{tag.name}}}}} has |date={tag.date_text}, not a "Month YYYY" date',
