@@ -13,6 +13,7 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 
+from ..errors import ConfigError
 from .dumps import DumpError, Partition
 from .pages import Record, ScanOptions, batches, dump_pages, lint_pages, scan_partition
 
@@ -52,6 +53,10 @@ def run_local(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+DASK_CONNECT_TIMEOUT = 10
+"""Seconds to reach a scheduler before the scan gives up with exit 2."""
+
+
 def run_dask(
     address: str,
     parts: Sequence[Partition],
@@ -62,27 +67,36 @@ def run_dask(
     on_error: OnError,
 ) -> None:
     """``address`` is a scheduler address (``tcp://host:8786``) or ``local:N`` for a
-    LocalCluster of N single-threaded worker processes."""
+    LocalCluster of N single-threaded worker processes. A scheduler that cannot be reached,
+    or a cluster that fails, is a :class:`ConfigError` or :class:`DumpError` (exit 2)."""
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
         raise DumpError(address, "--dask", "needs dask: pip install 'wikicheck[dask]'") from None
     cluster = None
-    if address.startswith("local:"):
-        workers = int(address.split(":", 1)[1] or "1")
-        cluster = LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
-        )
-        client = Client(cluster)
-    else:
-        client = Client(address)
+    try:
+        if address.startswith("local:"):
+            cluster = LocalCluster(
+                n_workers=_local_workers(address), threads_per_worker=1, processes=True,
+                dashboard_address=None,
+            )  # fmt: skip
+            client = Client(cluster)
+        else:
+            client = Client(address, timeout=DASK_CONNECT_TIMEOUT)
+    except (OSError, ValueError, TypeError) as error:
+        if cluster is not None:
+            cluster.close()
+        raise ConfigError(f"--dask {address}: cannot start or reach the cluster: {error}") from None
     try:
         futures = client.map(scan_partition, list(parts), options=options, pure=False)
         taken = 0
-        for future in futures:  # in partition order, so --limit takes the same pages as locally
-            records, error = future.result()
-            if error is not None:
-                on_error(error)
+        for part, future in zip(parts, futures, strict=True):  # in order: --limit as locally
+            try:
+                records, problem = future.result()
+            except Exception as failure:  # a worker died, the scheduler went away, …
+                raise DumpError(part.label, "--dask", f"the cluster failed: {failure!r}") from None
+            if problem is not None:
+                on_error(problem)
             if limit is not None:
                 records = records[: max(limit - taken, 0)]
             taken += len(records)
@@ -94,3 +108,10 @@ def run_dask(
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _local_workers(address: str) -> int:
+    count = address.split(":", 1)[1] or "1"
+    if not count.isdigit() or int(count) < 1:
+        raise ConfigError(f"--dask {address}: local:N needs N, the number of workers, 1 or more")
+    return int(count)

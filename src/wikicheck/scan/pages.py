@@ -49,8 +49,10 @@ def lint_page(page: DumpPage, options: ScanOptions) -> Record:
         "bytes": len(page.text.encode("utf-8")),
         "findings": [],
         "maintenance": None,
-        "error": None,
+        "error": page.error,
     }
+    if page.error is not None:
+        return record
     try:
         article, findings = parse_and_lint(
             page.text,
