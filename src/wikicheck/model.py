@@ -246,6 +246,17 @@ class ExternalLink:
 
 
 @dataclass(frozen=True, slots=True)
+class ParseLimit:
+    """Unclosed markup of one kind, more than the parser reads as markup: every such opener
+    was read as text (``parse.limits``). ``span`` is the first opener."""
+
+    kind: str
+    span: Span
+    count: int
+    limit: int
+
+
+@dataclass(frozen=True, slots=True)
 class Comment:
     text: str
     span: Span
@@ -308,6 +319,8 @@ class Article:
     comments: tuple[Comment, ...]
     text_runs: tuple[TextRun, ...]
     lines: LineIndex = field(repr=False, compare=False)
+    limits: tuple[ParseLimit, ...] = ()
+    """Unclosed markup read as text to keep the parse time bounded (reported by WC003)."""
 
     def all_sections(self) -> Iterator[Section]:
         """The lead, then every section in document order (depth first)."""

@@ -12,7 +12,7 @@ from wikicheck.rules import ALL_RULES, FixAvailability, Rule
 
 from .case_loader import load_cases
 
-ENGINE_RULES = {"WC000"}  # emitted by the engine, not by wikitext
+ENGINE_RULES = {"WC000", "WC001"}  # emitted by the engine, not by wikitext
 RULES = default_registry().rules
 
 
