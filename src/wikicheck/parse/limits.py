@@ -117,7 +117,9 @@ def _tags(text: str, outside: Callable[[int], bool]) -> tuple[list[int], list[in
     return unterminated, unclosed
 
 
-def _paired(pattern: re.Pattern[str], opener: str, text: str, outside: Callable[[int], bool]) -> list[int]:
+def _paired(
+    pattern: re.Pattern[str], opener: str, text: str, outside: Callable[[int], bool]
+) -> list[int]:
     stack: list[int] = []
     for match in pattern.finditer(text):
         if not outside(match.start()):
@@ -130,7 +132,7 @@ def _paired(pattern: re.Pattern[str], opener: str, text: str, outside: Callable[
 
 
 def _external(text: str, outside: Callable[[int], bool]) -> list[int]:
-    """"[scheme:" openers with no "]" after them on their line (where the tokenizer stops)."""
+    """ "[scheme:" openers with no "]" after them on their line (where the tokenizer stops)."""
     unclosed: list[int] = []
     bracket = newline = -1
     for match in _EXTERNAL.finditer(text):
@@ -152,7 +154,7 @@ _COMMENT = re.compile("<!--")
 
 
 def _comments(text: str) -> list[int]:
-    """"<!--" after the last "-->": every earlier one is closed by it."""
+    """ "<!--" after the last "-->": every earlier one is closed by it."""
     last = text.rfind("-->")
     return [match.start() for match in _COMMENT.finditer(text, last + 3 if last >= 0 else 0)]
 

@@ -49,7 +49,9 @@ def page_over_budget(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     return iter(())
 
 
-@rule(code="WC003", name="unclosed-markup-flood", category=Category.SYNTAX, severity=Severity.WARNING)
+@rule(
+    code="WC003", name="unclosed-markup-flood", category=Category.SYNTAX, severity=Severity.WARNING
+)
 def unclosed_markup_flood(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Reports more unclosed markup of one kind than wikicheck parses as markup.
 
