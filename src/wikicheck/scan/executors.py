@@ -1,7 +1,9 @@
 """Where the pages get linted: a local process pool (the default) or a Dask cluster.
 
 Locally, this process streams the dumps (decompression is cheap next to linting) and hands
-bounded batches of pages to worker processes, so memory stays flat whatever the dump size.
+bounded batches of pages to worker processes, so memory stays flat whatever the dump size;
+each page has a time budget (:mod:`wikicheck.budget`), after which its worker is replaced.
+On Dask the budget does not apply: the workers' processes belong to the cluster.
 On Dask, each worker reads its own partitions (whole files, or groups of multistream bz2
 streams), so nothing but results crosses the network.
 """
@@ -12,12 +14,25 @@ import signal
 from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from functools import partial
 
+from ..budget import run_bounded
 from ..errors import ConfigError
 from .dumps import DumpError, Partition
-from .pages import Record, ScanOptions, batches, dump_pages, lint_pages, scan_partition
+from .pages import (
+    Record,
+    ScanOptions,
+    batches,
+    crashed,
+    dump_pages,
+    lint_page,
+    lint_pages,
+    over_budget,
+    scan_partition,
+)
 
 Emit = Callable[[list[Record]], None]
+EMIT_EVERY = 64  # records written (and the progress bar moved) in groups of this many
 OnError = Callable[[str], None]
 
 
@@ -36,6 +51,26 @@ def run_local(
     on_error: OnError,
 ) -> None:
     pages = dump_pages(parts, options, limit, on_error)
+    budget = options.settings.page_timeout
+    if budget > 0:
+        records = run_bounded(
+            pages,
+            partial(lint_page, options=options),
+            workers=jobs,
+            budget=budget,
+            on_timeout=partial(over_budget, budget=budget),
+            on_crash=crashed,
+            batch_size=8,
+        )
+        group: list[Record] = []
+        for record in records:
+            group.append(record)
+            if len(group) >= EMIT_EVERY:
+                emit(group)
+                group = []
+        if group:
+            emit(group)
+        return
     if jobs <= 1:
         for batch in batches(pages):
             emit(lint_pages(batch, options))
