@@ -32,13 +32,12 @@ def rule_crashed(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 def page_over_budget(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Reports a page that was not checked because it took longer than the page time budget.
 
-    The runner emits it (``wikicheck lint``, ``wikicheck scan``): each page is parsed and
-    linted in a worker process, and a page still running when its budget (``--page-timeout``,
-    config key ``page-timeout``, 30 seconds by default) is spent has its worker stopped and
-    replaced. The run goes on with the other pages.
-
     Why: one page built to make the parser backtrack (thousands of unclosed tags) must not
-    stall a run over thousands; a silent skip would hide that the page was not checked.
+    stall a run over thousands, and a silent skip would hide that the page was not checked.
+    ``wikicheck lint`` and ``wikicheck scan`` parse and lint each page in a worker process;
+    a page still running when its budget is spent (``--page-timeout SECONDS``, config key
+    ``page-timeout``, 30 by default, 0 for none) has its worker stopped and replaced, gets
+    this finding at its first line, and the run goes on with the other pages.
 
     Example:
         (a page on which parsing and linting run longer than the budget)
@@ -55,15 +54,12 @@ def page_over_budget(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 def unclosed_markup_flood(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Reports more unclosed markup of one kind than wikicheck parses as markup.
 
-    Each unclosed tag, wikilink, external link, table or comment makes the parser scan the
-    rest of the page before it reads the opener as text, so a page full of them takes
-    minutes to parse. Past a limit per kind (5 tags whose attributes never end with ">",
-    20 of each other kind), every such opener is read as plain text, as MediaWiki shows most
-    of them, and this finding points at the first. Findings inside that markup may be
-    missing.
-
-    Why: hundreds of unclosed openers are broken markup or vandalism; the rendered page
-    shows them as raw text.
+    Why: hundreds of unclosed openers are broken markup or vandalism that readers see as raw
+    text. Each unclosed tag, wikilink, external link, table or comment also makes the parser
+    scan the rest of the page before it reads the opener as text, so a page full of them
+    takes minutes to parse. Past a limit per kind (5 tags whose attributes never end with
+    ">", 20 of each other kind) every such opener is read as plain text, and this finding
+    points at the first; findings inside that markup may be missing.
 
     Example:
         Sizes: a<b, b<c, c<d, d<e, e<f, f<g, g<h, h<i, i<j, j<k, k<l.
