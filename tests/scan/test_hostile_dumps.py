@@ -17,6 +17,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -55,7 +56,7 @@ def bomb_stream(megabytes: int, *, after: str = "") -> bytes:
     return b"".join(parts)
 
 
-def _records(out: Path) -> dict[str, dict[str, object]]:
+def _records(out: Path) -> dict[str, dict[str, Any]]:
     lines = out.read_text(encoding="utf-8").splitlines()
     return {record["title"]: record for record in map(json.loads, lines)}
 
@@ -74,7 +75,7 @@ def test_a_bz2_bomb_page_is_an_error_for_that_page_only(tmp_path: Path) -> None:
     records = _records(out)
     assert "page text over 8 MiB after decompression" in str(records["Bomb"]["error"])
     assert records["Bomb"]["findings"] == []
-    assert [f["code"] for f in records["Fine"]["findings"]] == ["WC101"]  # type: ignore[attr-defined, index]
+    assert [f["code"] for f in records["Fine"]["findings"]] == ["WC101"]
 
 
 def test_a_bomb_in_a_multistream_partition(tmp_path: Path) -> None:
@@ -120,8 +121,7 @@ _SITE = HEADER
 MALFORMED = {
     "id not a number": _SITE + "<page><title>A</title><ns>0</ns><id>abc</id></page>" + FOOTER,
     "namespace not a number": _SITE + "<page><title>A</title><ns>zz</ns><id>1</id></page>" + FOOTER,
-    "bad timestamp": _SITE
-    + "<page><title>A</title><ns>0</ns><id>1</id><revision><id>1</id>"
+    "bad timestamp": _SITE + "<page><title>A</title><ns>0</ns><id>1</id><revision><id>1</id>"
     "<timestamp>garbage</timestamp><text>x</text></revision></page>" + FOOTER,
     "no title": _SITE + "<page><ns>0</ns><id>1</id><revision><id>1</id><text>x</text>"
     "</revision></page>" + FOOTER,
@@ -172,7 +172,9 @@ def test_corrupt_resume_and_report_inputs_exit_2_naming_the_line(
     assert f"{out}:2:" in capsys.readouterr().err
 
 
-def test_outputs_never_overwrite_an_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_outputs_never_overwrite_an_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     dump = write_dump([Page("A", 1, "Text.")], tmp_path / "enwiki.xml")
     original = dump.read_bytes()
     (tmp_path / "link.xml").symlink_to(dump)
@@ -197,7 +199,9 @@ def test_outputs_never_overwrite_an_input(tmp_path: Path, capsys: pytest.Capture
     assert not Path(out).exists()  # refused before anything was opened for writing
 
 
-def test_report_never_overwrites_its_inputs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_report_never_overwrites_its_inputs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     dump = write_dump([Page("A", 1, "== A ==\n==== B ====\n")], tmp_path / "d.xml")
     out = tmp_path / "out.jsonl"
     assert main(["scan", str(dump), "--out", str(out), "--isolated", "-j", "1", "--quiet"]) == 0
