@@ -12,7 +12,7 @@ from functools import partial
 from typing import Any
 
 from .budget import budget_finding, crash_finding, run_bounded
-from .engine import parse_and_lint
+from .engine import parse_and_lint, warm_up
 from .errors import InputError
 from .findings import Finding
 from .fix import fix_until_stable
@@ -129,6 +129,8 @@ def run_jobs(jobs: Sequence[Job], options: Options, workers: int) -> list[Outcom
             return [run_job(job, options) for job in jobs]
         with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
             return list(pool.map(partial(run_job, options=options), jobs, chunksize=4))
+
+    warm_up(options.settings, rules_for(options.codes))
 
     def over_budget(job: Job) -> Outcome:
         return Outcome(FileResult(job.shown, (budget_finding(job.shown, budget),)))
