@@ -98,12 +98,12 @@ class _Pool(Generic[T, R]):
         self.workers.append(worker)
         return worker
 
-    def idle(self) -> Iterator[_Worker[T]]:
+    def idle(self) -> _Worker[T] | None:
+        """A worker with nothing to do, started if there is room for one more."""
         for worker in self.workers:
             if not worker.batch:
-                yield worker
-        for _ in range(self._size - len(self.workers)):
-            yield self.start()
+                return worker
+        return self.start() if len(self.workers) < self._size else None
 
     def replace(self, worker: _Worker[T]) -> None:
         worker.process.kill()
@@ -161,9 +161,7 @@ def run_bounded(
                     taken += 1
                 except StopIteration:
                     exhausted = True
-            for worker in pool.idle():
-                if not queue:
-                    break
+            while queue and (worker := pool.idle()) is not None:
                 while queue and len(worker.batch) < batch_size:
                     worker.batch.append(queue.popleft())
                 worker.connection.send(list(worker.batch))
