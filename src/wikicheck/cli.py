@@ -14,7 +14,7 @@ from typing import Any
 from . import __version__
 from .cli_links import add_link_options, check_with_cache, fetch_wiki, link_settings, run_links
 from .cli_scan import add_report_parser, add_scan_parser, run_report, run_scan
-from .config import configured_settings, is_excluded
+from .config import configured_settings, is_excluded, page_timeout
 from .errors import ConfigError, InputError, WikicheckError
 from .findings import Severity
 from .inputs import STDIN, Document, expand, read
@@ -104,6 +104,20 @@ def _add_selection(parser: argparse.ArgumentParser) -> None:
         help="configuration file (default: nearest wikicheck.toml or pyproject.toml)",
     )
     parser.add_argument("--isolated", action="store_true", help="ignore configuration files")
+    parser.add_argument(
+        "--page-timeout",
+        type=_seconds,
+        metavar="SECONDS",
+        help="seconds a page may take to parse and lint before it is reported as WC001 and "
+        "skipped (default: 30; 0: no limit)",
+    )
+
+
+def _seconds(value: str) -> float:
+    try:
+        return page_timeout(float(value), "--page-timeout")
+    except (ValueError, ConfigError) as error:
+        raise argparse.ArgumentTypeError(f"{value!r}: a number of seconds, 0 or more") from error
 
 
 def _add_links(commands: Any) -> None:
@@ -162,6 +176,8 @@ def resolve_settings(args: argparse.Namespace, first_path: str | None) -> Settin
         changes["today"] = args.today
     if getattr(args, "fail_on", None) is not None:
         changes["fail_on"] = Severity(args.fail_on)
+    if getattr(args, "page_timeout", None) is not None:
+        changes["page_timeout"] = args.page_timeout
     return replace(settings, **changes)
 
 
@@ -237,7 +253,9 @@ def _run_lint(args: argparse.Namespace) -> int:
     links = None
     if args.check_links:
         checked = check_with_cache(
-            link_urls(jobs, args.encoding), args, link_settings(args, settings.links)
+            link_urls(jobs, args.encoding, settings.page_timeout),
+            args,
+            link_settings(args, settings.links),
         )
         links = {result.url: result for result in checked}
     options = Options(
@@ -344,6 +362,7 @@ def _run_config(args: argparse.Namespace) -> int:
         f"exclude = {list(settings.exclude)}",
         f"extensions = {list(settings.extensions)}",
         f"fail-on = {settings.fail_on.value!r}",
+        f"page-timeout = {settings.page_timeout:g}",
         f"today = {today}",
         f"rules = {dict(settings.rule_options)}",
         f"links = {_link_summary(links)}",

@@ -12,8 +12,10 @@ from typing import Any
 from .errors import ConfigError, InputError
 from .registry import default_registry
 from .scan import ScanRequest, scan
-from .scan.output import read_records, summary_path
+from .scan.dumps import index_path
+from .scan.output import cannot_write, read_records, summary_path
 from .scan.pages import ScanOptions
+from .scan.paths import refuse_overlaps
 from .settings import Settings, utc_today
 
 EXIT_INTERRUPTED = 130
@@ -97,6 +99,7 @@ def run_scan(args: argparse.Namespace, settings: Settings) -> int:
         raise ConfigError("--limit must be 0 or more")
     if args.jobs < 1:
         raise ConfigError("--jobs must be 1 or more")
+    _check_scan_paths(args)
     rules = default_registry().select(settings.select, settings.ignore, settings.extend_select)
     namespaces = None if args.all_namespaces else frozenset(args.namespace or [0])
     options = ScanOptions(
@@ -125,16 +128,43 @@ def run_scan(args: argparse.Namespace, settings: Settings) -> int:
     return 2 if result.dump_errors else 0
 
 
+def _check_scan_paths(args: argparse.Namespace) -> None:
+    """Before anything is opened for writing: no output may be an input or another output."""
+    inputs = [("the dump", dump) for dump in args.dumps]
+    indexes = [args.index] if args.index else [index_path(dump) for dump in args.dumps]
+    inputs += [("the index", index) for index in indexes if index is not None]
+    outputs = [("--out", args.out), ("the summary", summary_path(args.out))]
+    if args.parquet is not None:
+        outputs.append(("--parquet", args.parquet))
+    refuse_overlaps(inputs, outputs)
+
+
 def run_report(args: argparse.Namespace) -> int:
     from .report import dump_texts, render_scan_report
 
     if not args.records.is_file():
         raise InputError("no such scan output", path=str(args.records))
+    inputs = [("the scan output", args.records), ("the summary", summary_path(args.records))]
+    refuse_overlaps(inputs + [("the dump", dump) for dump in args.dump], [("--html", args.html)])
     records = list(read_records(args.records))
     meta_path = summary_path(args.records)
-    meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
+    meta = _summary(meta_path)
     texts = dump_texts(args.dump, records, args.pages) if args.dump else {}
     html = render_scan_report(records, meta, texts, detail_pages=args.pages)
-    args.html.write_text(html, encoding="utf-8")
+    with cannot_write(args.html):
+        args.html.write_text(html, encoding="utf-8")
     sys.stdout.write(f"report: {args.html}\n")
     return 0
+
+
+def _summary(path: Path) -> dict[str, Any]:
+    """The scan's summary file, for the throughput and dump errors; {} when there is none."""
+    if not path.is_file():
+        return {}
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise InputError(f"not a scan summary: {error}", path=str(path)) from None
+    if not isinstance(meta, dict):
+        raise InputError("not a scan summary (not a JSON object)", path=str(path))
+    return meta

@@ -32,7 +32,7 @@ from .settings import LinkSettings, Settings
 CONFIG_FILES = ("wikicheck.toml", "pyproject.toml")
 _TOP_KEYS = {
     "select", "ignore", "extend-select", "per-file-ignores", "exclude", "extensions", "fail-on",
-    "today", "rules", "links",
+    "today", "rules", "links", "page-timeout",
 }  # fmt: skip
 _LINK_KEYS: dict[str, tuple[type, ...]] = {
     "timeout": (int, float), "workers": (int,), "max-per-host": (int,),
@@ -195,12 +195,23 @@ def parse_config(
         changes["fail_on"] = _severity(table["fail-on"], where)
     if "today" in table:
         changes["today"] = _today(table["today"], where)
+    if "page-timeout" in table:
+        changes["page_timeout"] = page_timeout(table["page-timeout"], f"{where} page-timeout")
     if "rules" in table:
         changes["rule_options"] = _rule_options(table["rules"], where, registry)
     if "links" in table:
         changes["links"], warnings = _links(table["links"], where, trusted)
         changes["warnings"] = warnings
     return replace(settings, **changes)
+
+
+def page_timeout(value: Any, where: str) -> float:
+    """Seconds per page: a finite number, 0 (no budget) or more."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ConfigError(f"{where}: expected a number of seconds, not {value!r}")
+    if not math.isfinite(value) or value < 0:
+        raise ConfigError(f"{where}: {value!r} is not a number of seconds, 0 or more")
+    return float(value)
 
 
 def _severity(value: Any, where: str) -> Severity:

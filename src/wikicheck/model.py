@@ -266,6 +266,17 @@ class ExternalLink:
 
 
 @dataclass(frozen=True, slots=True)
+class ParseLimit:
+    """Unclosed markup of one kind, more than the parser reads as markup: every such opener
+    was read as text (``parse.limits``). ``span`` is the first opener."""
+
+    kind: str
+    span: Span
+    count: int
+    limit: int
+
+
+@dataclass(frozen=True, slots=True)
 class Comment:
     text: str
     span: Span
@@ -330,6 +341,8 @@ class Article:
     lines: LineIndex = field(repr=False, compare=False)
     ref_sources: tuple[RefSource, ...] = ()
     """Template calls that may make refs this page does not show, in source order."""
+    limits: tuple[ParseLimit, ...] = ()
+    """Unclosed markup read as text to keep the parse time bounded (reported by WC003)."""
 
     def all_sections(self) -> Iterator[Section]:
         """The lead, then every section in document order (depth first)."""

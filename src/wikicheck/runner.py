@@ -11,7 +11,8 @@ from enum import StrEnum
 from functools import partial
 from typing import Any
 
-from .engine import parse_and_lint
+from .budget import budget_finding, crash_finding, run_bounded
+from .engine import parse_and_lint, warm_up
 from .errors import InputError
 from .findings import Finding
 from .fix import display_only, fix_until_stable
@@ -142,21 +143,62 @@ def _writable_fixes(findings: list[Finding], encoding: str) -> list[Finding]:
 
 
 def run_jobs(jobs: Sequence[Job], options: Options, workers: int) -> list[Outcome]:
-    """Run every job; results come back in input order whatever the number of workers."""
-    if workers <= 1 or len(jobs) <= 1:
-        return [run_job(job, options) for job in jobs]
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-        return list(pool.map(partial(run_job, options=options), jobs, chunksize=4))
+    """Run every job; results come back in input order whatever the number of workers.
+
+    With a page budget (``settings.page_timeout``, the default) every job runs in a worker
+    process that is killed and replaced when the job overruns it: the job gets WC001 and the
+    other jobs go on. With no budget (0) one worker runs in this process.
+    """
+    budget = options.settings.page_timeout
+    if budget <= 0:
+        if workers <= 1 or len(jobs) <= 1:
+            return [run_job(job, options) for job in jobs]
+        with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+            return list(pool.map(partial(run_job, options=options), jobs, chunksize=4))
+
+    warm_up(options.settings, rules_for(options.codes))
+
+    def over_budget(job: Job) -> Outcome:
+        return Outcome(FileResult(job.shown, (budget_finding(job.shown, budget),)))
+
+    def crashed(job: Job, detail: str) -> Outcome:
+        return Outcome(FileResult(job.shown, (crash_finding(job.shown, detail),)))
+
+    return list(
+        run_bounded(
+            jobs,
+            partial(run_job, options=options),
+            workers=min(workers, len(jobs)),
+            budget=budget,
+            on_timeout=over_budget,
+            on_crash=crashed,
+        )
+    )
 
 
-def link_urls(jobs: Sequence[Job], encoding: str) -> Iterator[str]:
+def _job_urls(job: Job, encoding: str) -> list[str]:
+    try:
+        document = job.document or read(job.path, encoding)
+        article = parse(document.text, path=job.shown)
+    except (InputError, RecursionError):
+        return []
+    return [link.url.strip() for link in article.external_links]
+
+
+def link_urls(jobs: Sequence[Job], encoding: str, budget: float = 0) -> Iterator[str]:
     """Every external URL of the inputs, for ``--check-links``. An input that cannot be read
-    or parsed is skipped here: the lint run reports it."""
-    for job in jobs:
-        try:
-            document = job.document or read(job.path, encoding)
-            article = parse(document.text, path=job.shown)
-        except (InputError, RecursionError):
-            continue
-        for link in article.external_links:
-            yield link.url.strip()
+    or parsed, or that overruns the page budget, is skipped here: the lint run reports it."""
+    if budget <= 0:
+        for job in jobs:
+            yield from _job_urls(job, encoding)
+        return
+    for urls in run_bounded(
+        jobs,
+        partial(_job_urls, encoding=encoding),
+        workers=1,
+        budget=budget,
+        on_timeout=lambda _job: [],
+        on_crash=lambda _job, _detail: [],
+        batch_size=8,
+    ):
+        yield from urls

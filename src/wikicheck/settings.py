@@ -10,6 +10,9 @@ from typing import Any
 from .findings import Severity
 
 DEFAULT_EXTENSIONS = (".wiki", ".wikitext", ".mediawiki")
+DEFAULT_PAGE_TIMEOUT = 30.0
+"""Seconds per page: the largest article in the shared corpus (330 KB) takes about a second to
+parse and lint, a page at MediaWiki's 2 MiB limit about ten."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +60,9 @@ class Settings:
     exclude: tuple[str, ...] = ()
     extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
     fail_on: Severity = Severity.INFO
+    page_timeout: float = DEFAULT_PAGE_TIMEOUT
+    """Seconds a page may take to parse and lint before it is given up with WC001 (0: no
+    budget). Enforced by the runner's and the scan's worker processes, not by ``lint()``."""
     links: LinkSettings = field(default_factory=LinkSettings)
     root: str | None = None
     source: str | None = None

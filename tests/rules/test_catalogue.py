@@ -13,7 +13,7 @@ from wikicheck.rules import ALL_RULES, FixAvailability, Rule
 from .case_loader import load_cases
 from .test_cases import _settings
 
-ENGINE_RULES = {"WC000"}  # emitted by the engine, not by wikitext
+ENGINE_RULES = {"WC000", "WC001"}  # emitted by the engine, not by wikitext
 RULES = default_registry().rules
 
 

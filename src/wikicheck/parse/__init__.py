@@ -11,8 +11,9 @@ from mwparserfromhell.parser import ParserError
 
 from ..errors import InputError
 from ..gcpause import cycle_collector_paused
-from ..model import Article, LineIndex
+from ..model import Article, LineIndex, ParseLimit
 from .build import ArticleCollector
+from .limits import bound_markup
 from .sections import build_sections
 
 __all__ = ["parse", "parser_input"]
@@ -52,9 +53,16 @@ def parser_input(text: str) -> str:
 
     mwparserfromhell's C tokenizer stops at a NUL character and silently drops the rest of
     the page. NUL is replaced by U+FFFD, one code point for one, so every offset still
-    points into the original text.
+    points into the original text. Floods of unclosed markup are neutralised the same way
+    (:func:`~wikicheck.parse.limits.bound_markup`).
     """
-    return text.replace("\x00", "\ufffd") if "\x00" in text else text
+    return bounded_input(text)[0]
+
+
+def bounded_input(text: str) -> tuple[str, tuple[ParseLimit, ...]]:
+    """:func:`parser_input` and the limits it applied."""
+    text = text.replace("\x00", "\ufffd") if "\x00" in text else text
+    return bound_markup(text)
 
 
 _START = attrgetter("span.start")
@@ -78,7 +86,8 @@ def parse(text: str, *, path: str | None = None, title: str | None = None) -> Ar
         try:
             # Style tags are skipped: unbalanced '' and ''' otherwise swallow templates and
             # headings (mwparserfromhell #40 and its duplicates), and no rule needs them.
-            tree = mwparserfromhell.parse(parser_input(text), skip_style_tags=True)
+            tokenized, limits = bounded_input(text)
+            tree = mwparserfromhell.parse(tokenized, skip_style_tags=True)
         except (ParserError, RecursionError) as error:
             raise InputError(f"the parser gave up on this text: {error}", path=path) from error
         collector = ArticleCollector(text)
@@ -115,4 +124,5 @@ def parse(text: str, *, path: str | None = None, title: str | None = None) -> Ar
         text_runs=tuple(collector.text_runs),
         lines=lines,
         ref_sources=tuple(collector.ref_sources),
+        limits=limits,
     )

@@ -80,7 +80,7 @@ def render_scan_report(
     summary = tally.as_dict()
     speed = ""
     if meta.get("pages_per_s"):
-        speed = f"; scanned at {meta['pages_per_s']} pages/s ({meta['mb_per_s']} MB/s)"
+        speed = f"; scanned at {meta['pages_per_s']} pages/s ({meta.get('mb_per_s')} MB/s)"
     sections = _sections(summary, "wikicheck scan report", f"{summary['pages']:,} pages{speed}")
     top = summary["top_pages"]
     rows = "".join(
@@ -96,10 +96,10 @@ def render_scan_report(
         for r in _top_records(records, detail_pages)
     ]
     sections.append("<h2>Pages</h2>" + "".join(views))
-    if summary["errors"] or meta.get("dump_errors"):
-        items = "".join(
-            f"<li>{escape(e)}</li>" for e in [*summary["errors"], *meta.get("dump_errors", [])]
-        )
+    dump_errors = meta.get("dump_errors")
+    dump_errors = [str(e) for e in dump_errors] if isinstance(dump_errors, list) else []
+    if summary["errors"] or dump_errors:
+        items = "".join(f"<li>{escape(e)}</li>" for e in [*summary["errors"], *dump_errors])
         sections.append(f"<h2>Errors</h2><ul>{items}</ul>")
     return document("wikicheck scan report", sections, summary)
 

@@ -14,7 +14,7 @@ from html import escape
 from itertools import pairwise
 from typing import Any
 
-from .charts import bar_chart
+from .charts import bar_chart, timeline
 
 _STYLE = """
 :root { font-family: system-ui, sans-serif; color: #202122; background: #f8f9fa; }
@@ -138,8 +138,25 @@ def count_table(heading: str, rows: Sequence[tuple[str, str, int]], metric: str)
     return f"<table><tr><th>{escape(heading)}</th><th></th><th>findings</th></tr>{body}</table>"
 
 
+_JSON_IN_HTML = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
+
+
+def json_for_html(data: object) -> str:
+    """JSON that can sit inside a <script> element whatever strings it holds.
+
+    Escaping only "</" is not enough: "<!--<script>" in a page title switches the HTML
+    parser into its double-escaped script state, where the closing tag no longer ends the
+    element and the rest of the page becomes script. With no "<", ">" or "&" left (and the
+    line separators JavaScript once rejected escaped too) the text is inert to the HTML parser
+    and parses back to the same data.
+    """
+    return json.dumps(data, ensure_ascii=False).translate(_JSON_IN_HTML)
+
+
 def document(title: str, sections: Sequence[str], embedded: Mapping[str, Any]) -> str:
-    data = json.dumps(embedded, ensure_ascii=False).replace("</", "<\\/")
+    data = json_for_html(embedded)
     return (
         "<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8>"
         '<meta name=viewport content="width=device-width, initial-scale=1">'
@@ -148,20 +165,6 @@ def document(title: str, sections: Sequence[str], embedded: Mapping[str, Any]) -
         + f'<script type="application/json" id="summary-data">{data}</script>'
         + "</body></html>\n"
     )
-
-
-def every_month(counts: Mapping[str, int]) -> list[tuple[str, int]]:
-    """Months from the first to the last with a count, the empty ones as 0, for a time axis."""
-    if not counts:
-        return []
-    first, last = min(counts), max(counts)
-    year, month = int(first[:4]), int(first[5:7])
-    months = []
-    while f"{year:04d}-{month:02d}" <= last:
-        key = f"{year:04d}-{month:02d}"
-        months.append((key, int(counts.get(key, 0))))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
 
 
 def charts(summary: Mapping[str, Any]) -> str:
@@ -179,7 +182,7 @@ def charts(summary: Mapping[str, Any]) -> str:
         bar_chart("Findings per rule (top 20)", by_code, chart_id="chart-code"),
         bar_chart(
             "Maintenance backlog: dated tags by month",
-            every_month(summary["maintenance"]["by_month"]),
+            timeline(summary["maintenance"]["by_month"]),
             chart_id="chart-backlog",
             horizontal=False,
         ),

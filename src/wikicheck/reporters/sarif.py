@@ -16,7 +16,18 @@ _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 
 def _uri(path: str) -> str:
-    return quote(path.replace("\\", "/").removeprefix("./"), safe="/:")
+    """A path as a relative URI reference (absolute paths stay absolute paths).
+
+    Every ":" is percent-encoded: "Talk:Foo.wiki" written as is would be a URI with the
+    scheme "talk". A file name that is not valid UTF-8 reaches Python with lone surrogates
+    (U+DC80–U+DCFF); they are written as the bytes they stand for, so the URI names the file
+    on disk. Any other lone surrogate cannot be encoded at all and is spelled out instead.
+    """
+    path = path.replace("\\", "/").removeprefix("./")
+    try:
+        return quote(path, safe="/", errors="surrogateescape")
+    except UnicodeEncodeError:
+        return quote(path, safe="/", errors="backslashreplace")
 
 
 def _region(start: Position, end: Position) -> dict[str, int]:

@@ -28,6 +28,54 @@ def rule_crashed(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     return iter(())
 
 
+@rule(code="WC001", name="page-over-budget", category=Category.ENGINE, severity=Severity.ERROR)
+def page_over_budget(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Reports a page that was not checked because it took longer than the page time budget.
+
+    Why: one page built to make the parser backtrack (thousands of unclosed tags) must not
+    stall a run over thousands, and a silent skip would hide that the page was not checked.
+    ``wikicheck lint`` and ``wikicheck scan`` parse and lint each page in a worker process;
+    a page still running when its budget is spent (``--page-timeout SECONDS``, config key
+    ``page-timeout``, 30 by default, 0 for none) has its worker stopped and replaced, gets
+    this finding at its first line, and the run goes on with the other pages.
+
+    Example:
+        (a page on which parsing and linting run longer than the budget)
+
+    Use instead:
+        (close the markup the page leaves open, or raise --page-timeout for a huge page)
+    """
+    return iter(())
+
+
+@rule(
+    code="WC003", name="unclosed-markup-flood", category=Category.ENGINE, severity=Severity.WARNING
+)
+def unclosed_markup_flood(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Reports more unclosed markup of one kind than wikicheck parses as markup.
+
+    Why: hundreds of unclosed openers are broken markup or vandalism that readers see as raw
+    text. Each unclosed tag, wikilink, external link, table or comment also makes the parser
+    scan the rest of the page before it reads the opener as text, so a page full of them
+    takes minutes to parse. Past a limit per kind (5 tags whose attributes never end with
+    ">", 20 of each other kind) every such opener is read as plain text, and this finding
+    points at the first; findings inside that markup may be missing.
+
+    Example:
+        Sizes: a<b, b<c, c<d, d<e, e<f, f<g, g<h, h<i, i<j, j<k, k<l.
+
+    Use instead:
+        Sizes: a &lt; b, b &lt; c, c &lt; d, d &lt; e, e &lt; f, f &lt; g, g &lt; h, h &lt; i.
+    """
+    for limit in article.limits:
+        yield ctx.finding(
+            limit.span,
+            f"{limit.count:,} {limit.kind} (wikicheck parses at most {limit.limit}): all "
+            "read as text to keep parsing time bounded; this is the first",
+            data={"kind": limit.kind, "count": limit.count, "limit": limit.limit},
+        )
+
+
 @rule(code="WC002", name="unused-suppression", category=Category.ENGINE, severity=Severity.WARNING)
 def unused_suppression(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Reports a <!-- wikicheck: disable ... --> comment that suppresses nothing.
@@ -48,4 +96,4 @@ def unused_suppression(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     return iter(())
 
 
-RULES = (rule_crashed, unused_suppression)
+RULES = (rule_crashed, page_over_budget, unused_suppression, unclosed_markup_flood)

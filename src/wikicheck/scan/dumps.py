@@ -11,7 +11,6 @@ from __future__ import annotations
 import bz2
 import gzip
 import io
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +21,15 @@ import mwxml
 from mwxml.element_iterator import ElementIterator
 
 from ..errors import WikicheckError
+from .streams import (
+    MAX_HEADER_BYTES,
+    MAX_TEXT_BYTES,
+    TRUNCATED,
+    Bz2Streams,
+    CappedReader,
+    PageTooLarge,
+    read_header,
+)
 
 PAGES_PER_STREAM = 100  # how Wikimedia writes multistream dumps
 STREAMS_PER_PARTITION = 5  # ~500 pages: many partitions per worker keep them all busy
@@ -45,6 +53,8 @@ class DumpPage:
     namespace: int
     redirect: bool
     text: str
+    error: str | None = None
+    """Why the page cannot be linted (its text was cut at the size cap); ``text`` is empty."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,66 +125,82 @@ def _open_whole(path: str) -> IO[bytes]:
     return open(path, "rb")
 
 
-def _decompress_streams(data: bytes) -> bytes:
-    """Every complete bz2 stream in ``data``, one after the other."""
-    out = io.BytesIO()
-    while data:
-        decompressor = bz2.BZ2Decompressor()
-        out.write(decompressor.decompress(data))
-        if not decompressor.eof:
-            raise EOFError("compressed data ended before the end of a bz2 stream")
-        data = decompressor.unused_data
-    return out.getvalue()
-
-
-_PAGE_START = re.compile(rb"<page>")
-_FOOTER = re.compile(rb"</mediawiki>\s*$")
-
-
 def _header(path: str) -> bytes:
     """The dump's opening: ``<mediawiki …>`` and ``<siteinfo>``, everything before a page."""
     with bz2.open(path, "rb") as handle:
-        head = b""
-        while b"</siteinfo>" not in head:
-            chunk = handle.read(65536)
-            if not chunk:
-                raise DumpError(path, "header", "no </siteinfo> in the first stream")
-            head += chunk
-    return head[: head.index(b"</siteinfo>") + len(b"</siteinfo>")] + b"\n"
+        head = read_header(handle, path)
+    if head is None:
+        raise DumpError(path, "header", f"no </siteinfo> in the first {MAX_HEADER_BYTES:,} bytes")
+    return head
 
 
 def _open_partition(partition: Partition) -> IO[bytes]:
+    """The partition as one XML document, decompressed as it is read, with every run of
+    character data capped (:mod:`.streams`)."""
     if partition.start is None:
-        return _open_whole(partition.path)
+        return io.BufferedReader(CappedReader(_open_whole(partition.path)))
     with open(partition.path, "rb") as handle:
         handle.seek(partition.start)
         data = handle.read((partition.end or 0) - partition.start)
-    pages = _decompress_streams(data)
-    pages = _FOOTER.sub(b"", pages)
-    if partition.start == 0:
-        return io.BytesIO(pages + b"</mediawiki>\n")
-    return io.BytesIO(_header(partition.path) + pages + b"</mediawiki>\n")
+    header = b"" if partition.start == 0 else _header(partition.path)
+    streams = io.BufferedReader(Bz2Streams(data))
+    parts: list[IO[bytes]] = [io.BytesIO(header), streams, io.BytesIO(b"</mediawiki>\n")]
+    return io.BufferedReader(CappedReader(io.BufferedReader(_Chain(parts))))
+
+
+class _Chain(io.RawIOBase):
+    """Streams read one after the other."""
+
+    def __init__(self, parts: list[IO[bytes]]) -> None:
+        self._parts = parts
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        while self._parts:
+            data = self._parts[0].read(len(buffer))
+            if data:
+                buffer[: len(data)] = data
+                return len(data)
+            self._parts.pop(0)
+        return 0
+
+
+_OVERSIZE = (
+    f"page text over {MAX_TEXT_BYTES // (1024 * 1024)} MiB after decompression "
+    "(MediaWiki stores at most 2 MiB): not linted"
+)
 
 
 def read_pages(
     partition: Partition, *, namespaces: frozenset[int] | None = frozenset({0})
 ) -> Iterator[DumpPage]:
     """The pages of a partition, last revision each; redirects skipped; ``namespaces=None``
-    keeps every namespace. Raises :class:`DumpError` naming the last page read."""
-    last = "before the first page"
+    keeps every namespace. A page whose text is over the size cap comes with an ``error``
+    and no text. Raises :class:`DumpError` naming the last page read."""
+    last = "before the first page"  # where the reader is, for the messages
     try:
         with _open_partition(partition) as handle:
             root = ElementIterator.from_file(handle)
+            tag = root.element.tag.rpartition("}")[2]
+            if tag != "mediawiki":
+                raise DumpError(
+                    partition.label, "root element", f"<{tag}>, not a MediaWiki export dump"
+                )
             dump = mwxml.Dump.from_element(root)
             for page in dump:
                 revision = None
                 for revision in page:  # noqa: B007 - the last revision is the current text
                     pass
-                last = f"page {page.title!r} (id {page.id})"
+                last = f"after page {page.title!r} (id {page.id})"
                 if page.redirect or (namespaces is not None and page.namespace not in namespaces):
                     root.element.clear()
                     continue
                 text = (revision.text if revision is not None else None) or ""
+                error = None
+                if text.endswith(TRUNCATED):
+                    text, error = "", _OVERSIZE
                 yield DumpPage(
                     title=page.title,
                     page_id=page.id,
@@ -182,16 +208,26 @@ def read_pages(
                     namespace=page.namespace,
                     redirect=bool(page.redirect),
                     text=text,
+                    error=error,
                 )
                 root.element.clear()  # iterparse keeps the root's children otherwise
     except ParseError as error:
-        line, column = error.position
-        raise DumpError(
-            partition.label, f"after {last}, XML line {line} column {column}", "malformed XML"
-        ) from None
+        position = getattr(error, "position", None)
+        where = last
+        if position is not None:
+            where += f", XML line {position[0]} column {position[1]}"
+        raise DumpError(partition.label, where, "malformed XML") from None
+    except PageTooLarge as error:
+        raise DumpError(partition.label, last, f"{error}: rest skipped") from None
     except (EOFError, OSError) as error:
-        raise DumpError(
-            partition.label, f"after {last}", f"truncated or corrupt: {error}"
-        ) from None
+        raise DumpError(partition.label, last, f"truncated or corrupt: {error}") from None
     except mwxml.errors.MalformedXML as error:
-        raise DumpError(partition.label, f"after {last}", f"malformed dump: {error}") from None
+        raise DumpError(partition.label, last, f"malformed dump: {error}") from None
+    except ValueError as error:  # mwxml converts as it reads: <id>abc</id>, a bad timestamp
+        raise DumpError(
+            partition.label, last, f"malformed dump: a value not valid: {error}"
+        ) from None
+    except (TypeError, AttributeError, KeyError) as error:  # a page with no <title>, …
+        raise DumpError(
+            partition.label, last, f"malformed dump: an element missing or misplaced ({error})"
+        ) from None

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..budget import budget_finding, crash_finding
 from ..engine import parse_and_lint
 from ..maintenance import maintenance_tags, summarize
 from ..registry import rules_for
@@ -39,9 +40,8 @@ def wanted(page: DumpPage, options: ScanOptions) -> bool:
     return options.title_pattern is None or re.search(options.title_pattern, page.title) is not None
 
 
-def lint_page(page: DumpPage, options: ScanOptions) -> Record:
-    """The page's record; a page wikicheck cannot handle gets an ``error``, never an exception."""
-    record: Record = {
+def _record(page: DumpPage) -> Record:
+    return {
         "title": page.title,
         "page_id": page.page_id,
         "revision_id": page.revision_id,
@@ -49,8 +49,15 @@ def lint_page(page: DumpPage, options: ScanOptions) -> Record:
         "bytes": len(page.text.encode("utf-8")),
         "findings": [],
         "maintenance": None,
-        "error": None,
+        "error": page.error,
     }
+
+
+def lint_page(page: DumpPage, options: ScanOptions) -> Record:
+    """The page's record; a page wikicheck cannot handle gets an ``error``, never an exception."""
+    record = _record(page)
+    if page.error is not None:
+        return record
     try:
         article, findings = parse_and_lint(
             page.text,
@@ -66,6 +73,19 @@ def lint_page(page: DumpPage, options: ScanOptions) -> Record:
     except Exception as error:  # a wikicheck bug on one page must not end a scan of millions
         frame = traceback.extract_tb(error.__traceback__)[-1]
         record["error"] = f"internal error: {error!r} at {frame.filename}:{frame.lineno}"
+    return record
+
+
+def over_budget(page: DumpPage, budget: float) -> Record:
+    """The record of a page given up when its time budget was spent: WC001, no maintenance."""
+    record = _record(page)
+    record["findings"] = [budget_finding(page.title, budget).as_dict()]
+    return record
+
+
+def crashed(page: DumpPage, detail: str) -> Record:
+    record = _record(page)
+    record["findings"] = [crash_finding(page.title, detail).as_dict()]
     return record
 
 
