@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from .identifiers_books import check_asin, check_isbn, check_ismn, check_issn, check_sbn
 from .identifiers_data import Problem, Verdict, identifier_data
@@ -298,20 +299,22 @@ _RXIV_PREFIX = r"10\.(?:1101|64898)/"
 def _rxiv(key: str, plain: str, digits: int) -> Callable[[str, IdContext], _Plain]:
     """biorxiv(), medrxiv(): a plain number, or "10.1101/" (or "10.64898/") with a dated
     number; the date from 2019-12-11 (both use the bioRxiv date) to tomorrow."""
-    dated = re.compile(_RXIV_PREFIX + rf"(20[0-9]{{2}})\.([0-9]{{2}})\.([0-9]{{2}})\.[0-9]{{{digits}}}(?:v[0-9]+)?")
+    date = r"(20[0-9]{2})\.([0-9]{2})\.([0-9]{2})\."
+    dated = re.compile(_RXIV_PREFIX + date + rf"[0-9]{{{digits}}}(?:v[0-9]+)?")
     simple = re.compile(plain)
 
     def check(value: str, ctx: IdContext) -> _Plain:
         if simple.fullmatch(value):
             return [], False, []
         match = dated.fullmatch(value)
-        ok = match is not None and _rxiv_date_ok(*(int(part) for part in match.groups()), ctx)
+        ok = match is not None and _rxiv_date_ok(match.groups(), ctx)
         return ([] if ok else [Problem(key)]), False, []
 
     return check
 
 
-def _rxiv_date_ok(year: int, month: int, day: int, ctx: IdContext) -> bool:
+def _rxiv_date_ok(parts: tuple[str | Any, ...], ctx: IdContext) -> bool:
+    year, month, day = (int(part) for part in parts)
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return False
     # PHP's date parser, behind formatDate, rolls 31 June over to 1 July.

@@ -23,7 +23,8 @@ _DIGITS = re.compile(r"[0-9]+")
 def isxn_checksum_ok(digits: str) -> bool:
     """ISBN-10, ISSN and SBN: the weighted sum (weights n..1, X = 10) divisible by 11."""
     size = len(digits)
-    total = sum((10 if char == "X" else int(char)) * (size - index) for index, char in enumerate(digits))
+    values = (10 if char == "X" else int(char) for char in digits)
+    total = sum(value * (size - index) for index, value in enumerate(values))
     return total % 11 == 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -13,6 +14,11 @@ from ..cs1.identifiers_data import Verdict, identifier_data
 from ..findings import Applicability, Category, Finding, Fix, Severity
 from ..model import Article, Citation, CitationParam, Span
 from ._base import FixAvailability, RuleContext, rule
+
+# A template or an extension tag in the value becomes, for the module, text not seen here.
+_UNSEEN = re.compile(r"\{\{|<(?:nowiki|ref|math|pre|syntaxhighlight|source|chem|ce)\b", re.I)
+# Problems found in the value of another parameter than the identifier's.
+_ELSEWHERE = {"asin_tld": "asin-tld", "class_ignored": "class"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,15 +50,16 @@ def _checked(article: Article, ctx: RuleContext) -> list[Checked]:
             context: IdContext | None = None
             for param in citation.params:
                 hkey = PARAMETERS.get(param.name)
-                # A template or tag in the value expands to something unseen here.
-                if hkey is None or not param.value or "{{" in param.value or "<" in param.value:
+                if hkey is None or not param.value or _UNSEEN.search(param.value):
                     continue
                 if citation.filled(param.name) is not param:
                     continue  # MediaWiki keeps the last of repeated parameters
                 if context is None:
                     context = IdContext(
                         today=ctx.today,
-                        anchor_year=_anchor_year(citation, ctx) if citation.filled("isbn") else None,
+                        anchor_year=_anchor_year(citation, ctx)
+                        if citation.filled("isbn")
+                        else None,
                         arxiv_class=citation.value("class"),
                         cite_arxiv=citation.cs1 == "Cite arXiv",
                         asin_tld=citation.value("asin-tld"),
@@ -73,7 +80,9 @@ def _errors(article: Article, ctx: RuleContext, keys: frozenset[str]) -> Iterato
         for problem in item.verdict.errors:
             if problem.key in keys:
                 fix = _doi_fix(article, item.param) if problem.key == "doi" else None
-                yield ctx.finding(_value_span(article, item.param), message(problem), fix)
+                other = _ELSEWHERE.get(problem.key)
+                param = item.citation.filled(other) if other else item.param
+                yield ctx.finding(_value_span(article, param or item.param), message(problem), fix)
 
 
 def _doi_fix(article: Article, param: CitationParam) -> Fix | None:
@@ -244,9 +253,7 @@ _OTHERS = frozenset(
 )  # fmt: skip
 
 
-@rule(
-    code="WC357", name="invalid-identifier", category=Category.CITATION, severity=Severity.ERROR
-)
+@rule(code="WC357", name="invalid-identifier", category=Category.CITATION, severity=Severity.ERROR)
 def invalid_identifier(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags any other identifier CS1 rejects: OCLC, LCCN, JSTOR, S2CID, SSRN, OSTI, OL, Zbl,
     MR, HDL, RFC, ASIN, ISMN, SBN, JFM, bioRxiv, medRxiv, CiteSeerX, message-id.
@@ -267,7 +274,10 @@ def invalid_identifier(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 
 
 @rule(
-    code="WC358", name="identifier-above-limit", category=Category.CITATION, severity=Severity.WARNING
+    code="WC358",
+    name="identifier-above-limit",
+    category=Category.CITATION,
+    severity=Severity.WARNING,
 )
 def identifier_above_limit(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a PMID, PMC, OCLC, OSTI, RFC, SSRN or S2CID above the highest number issued when
@@ -347,7 +357,7 @@ def identifier_maintenance(article: Article, ctx: RuleContext) -> Iterator[Findi
 def _prefix_fix(article: Article, item: Checked) -> Fix | None:
     """The number without its prefix, when CS1 accepts it as it is."""
     number = item.param.value[len(item.hkey) :]
-    if not check_identifier(item.hkey, number, item.context) == Verdict():
+    if check_identifier(item.hkey, number, item.context) != Verdict():
         return None
     edit = value_edit(article.source, item.param, number)
     return Fix(f"Write {number}", (edit,), Applicability.SAFE) if edit else None
