@@ -57,6 +57,7 @@ class IdentifierData:
     rxiv_first_date: dt.date
     asin_tlds: frozenset[str]
     maintenance: dict[str, str]
+    access_params: tuple[str, ...]
     hdl_query_params: tuple[str, ...] = field(default=())
 
     def message(self, problem: Problem) -> str:
@@ -88,5 +89,6 @@ def identifier_data() -> IdentifierData:
         rxiv_first_date=dt.date.fromisoformat(raw["rxiv"]["first_date"]),
         asin_tlds=frozenset(raw["asin"]["tlds"]),
         maintenance=dict(raw["maintenance"]),
+        access_params=tuple(raw["access"]["params"]),
         hdl_query_params=tuple(raw["hdl"]["query_params"]),
     )

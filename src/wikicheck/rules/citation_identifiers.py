@@ -1,4 +1,4 @@
-"""WC350–WC360: citation identifiers (|isbn=, |doi=, |pmid=, |arxiv= ...) as CS1 checks them."""
+"""WC350–WC361: citation identifiers (|isbn=, |doi=, |pmid=, |arxiv= ...) as CS1 checks them."""
 
 from __future__ import annotations
 
@@ -94,7 +94,8 @@ def _doi_fix(article: Article, param: CitationParam) -> Fix | None:
             value = value[len(prefix) :]
             break
     value = value.rstrip(".,")
-    if value == param.value or doi_problem(value) is not None:
+    # A query, a fragment or percent-encoding in a resolver URL is not the DOI as written.
+    if value == param.value or any(char in value for char in "?#%") or doi_problem(value):
         return None
     edit = value_edit(article.source, param, value)
     if edit is None:
@@ -363,8 +364,63 @@ def _prefix_fix(article: Article, item: Checked) -> Fix | None:
     return Fix(f"Write {number}", (edit,), Applicability.SAFE) if edit else None
 
 
+_NEEDS = (
+    ("asin-tld", "asin", "asintld_missing_asin"),
+    ("doi-broken-date", "doi", "doibroken_missing_doi"),
+    ("pmc-embargo-date", "pmc", "embargo_missing_pmc"),
+)
+
+
+@rule(
+    code="WC361",
+    name="identifier-option-without-identifier",
+    category=Category.CITATION,
+    severity=Severity.ERROR,
+)
+def identifier_option_without_identifier(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags |doi-broken-date=, |pmc-embargo-date=, |asin-tld= or an |…-access= parameter on
+    a citation without its identifier ("|doi-access= requires |doi=").
+
+    The access parameters are those of |bibcode=, |doi=, |hdl=, |jstor=, |ol=, |osti=,
+    |ssrn= and |s2cid=. A |pmc-embargo-date= that is no valid date is WC2xx's: the module
+    then drops it without this message.
+
+    Why: CS1 shows a red error; the option describes an identifier that is not there
+    (often left behind when the identifier was removed, or misspelt).
+
+    Example:
+        {{cite journal |title=T |journal=J |doi-access=free}}
+
+    Use instead:
+        {{cite journal |title=T |journal=J |doi=10.1000/xyz123 |doi-access=free}}
+    """
+    data = identifier_data()
+    for citation in cs1_citations(article):
+        found: list[tuple[CitationParam, str]] = []
+        for option, identifier, key in _NEEDS:
+            param = citation.filled(option)
+            if param and not citation.filled(identifier):
+                if option == "pmc-embargo-date" and not _valid_date(citation, param, ctx):
+                    continue
+                found.append((param, data.messages[key].replace("$1", param.raw_name)))
+        for identifier in data.access_params:
+            param = citation.filled(f"{identifier}-access")
+            if param and not citation.filled(identifier):
+                text = data.messages["param_access_requires_param"].replace("$1", identifier)
+                found.append((param, text))
+        for param, text in sorted(found, key=lambda pair: pair[0].span.start):
+            yield ctx.finding(param.span.trimmed(article.source), text)
+
+
+def _valid_date(citation: Citation, param: CitationParam, ctx: RuleContext) -> bool:
+    return any(
+        checked.param is param and checked.date is not None
+        for checked in citation_dates(citation, ctx.today)
+    )
+
+
 RULES = (
     invalid_isbn, invalid_issn, invalid_doi, invalid_pmid, invalid_pmc, invalid_arxiv,
     invalid_bibcode, invalid_identifier, identifier_above_limit, isbn_before_isbns,
-    identifier_maintenance,
+    identifier_maintenance, identifier_option_without_identifier,
 )  # fmt: skip
