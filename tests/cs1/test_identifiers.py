@@ -372,3 +372,26 @@ def test_generated_sbn(body: str, wrong: str) -> None:
     if wrong != sbn[-1]:
         got = check_identifier("SBN", sbn[:-1] + wrong, CTX).errors
         assert [message(p) for p in got] == ["Check |sbn= value: checksum"]
+
+
+@given(st.text(alphabet="0123456789", min_size=9, max_size=9), st.integers(3, 11))
+def test_generated_isbn13_transposition(body: str, position: int) -> None:
+    """EAN-13 misses exactly the swaps of adjacent digits that differ by 5 (3a + b and
+    a + 3b differ by 2(a - b), a multiple of 10 only then)."""
+    isbn = _ean13("978" + body)
+    first, second = isbn[position], isbn[position + 1]
+    swapped = isbn[:position] + second + first + isbn[position + 2 :]
+    got = [message(p) for p in check_identifier("ISBN", swapped, CTX).errors]
+    missed = abs(int(first) - int(second)) in (0, 5)
+    assert got == ([] if missed else ["Check |isbn= value: checksum"])
+
+
+@given(st.text(alphabet="0123456789", min_size=7, max_size=7), st.integers(0, 6))
+def test_generated_issn_transposition(body: str, position: int) -> None:
+    """Mod 11 catches every swap of two different adjacent characters."""
+    issn = _issn(body)
+    swapped = issn[:position] + issn[position + 1] + issn[position] + issn[position + 2 :]
+    if "X" in swapped[:7]:
+        return
+    got = check_identifier("ISSN", swapped, CTX).errors
+    assert (got == ()) is (swapped == issn)

@@ -2,73 +2,30 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ..cs1 import cs1_citations
-from ..cs1.citation_dates import citation_dates, value_edit
-from ..cs1.dates import DateKind
-from ..cs1.identifiers import PARAMETERS, IdContext, check_identifier, doi_problem, message
-from ..cs1.identifiers_data import Verdict, identifier_data
+from ..cs1.citation_dates import value_edit
+from ..cs1.identifiers import message
+from ..cs1.identifiers_citation import (
+    Checked,
+    citation_identifiers,
+    fixed_doi,
+    unprefixed,
+    valid_date,
+)
+from ..cs1.identifiers_data import identifier_data
 from ..findings import Applicability, Category, Finding, Fix, Severity
-from ..model import Article, Citation, CitationParam, Span
+from ..model import Article, CitationParam, Span
 from ._base import FixAvailability, RuleContext, rule
 
-# A template or an extension tag in the value becomes, for the module, text not seen here.
-_UNSEEN = re.compile(r"\{\{|<(?:nowiki|ref|math|pre|syntaxhighlight|source|chem|ce)\b", re.I)
 # Problems found in the value of another parameter than the identifier's.
 _ELSEWHERE = {"asin_tld": "asin-tld", "class_ignored": "class"}
 
 
-@dataclass(frozen=True, slots=True)
-class Checked:
-    citation: Citation
-    param: CitationParam
-    hkey: str
-    verdict: Verdict
-    context: IdContext
-
-
-def _anchor_year(citation: Citation, ctx: RuleContext) -> str | None:
-    """The module's anchor_year: the value of a valid |date= (or |year= promoted to it),
-    else of a valid |year= beside a date. Only read when there is an ISBN."""
-    dates = citation_dates(citation, ctx.today)
-    for kind in (DateKind.DATE, DateKind.YEAR):
-        for checked in dates:
-            if checked.kind is kind and checked.date is not None:
-                return checked.param.value
-    return None
-
-
 def _checked(article: Article, ctx: RuleContext) -> list[Checked]:
-    """Every identifier of every CS1 citation with its verdict, computed once per article."""
-
-    def compute() -> list[Checked]:
-        found: list[Checked] = []
-        for citation in cs1_citations(article):
-            context: IdContext | None = None
-            for param in citation.params:
-                hkey = PARAMETERS.get(param.name)
-                if hkey is None or not param.value or _UNSEEN.search(param.value):
-                    continue
-                if citation.filled(param.name) is not param:
-                    continue  # MediaWiki keeps the last of repeated parameters
-                if context is None:
-                    context = IdContext(
-                        today=ctx.today,
-                        anchor_year=_anchor_year(citation, ctx)
-                        if citation.filled("isbn")
-                        else None,
-                        arxiv_class=citation.value("class"),
-                        cite_arxiv=citation.cs1 == "Cite arXiv",
-                        asin_tld=citation.value("asin-tld"),
-                    )
-                verdict = check_identifier(hkey, param.value, context)
-                found.append(Checked(citation, param, hkey, verdict, context))
-        return found
-
-    return ctx.memo("cs1-identifiers", compute)
+    """The citation identifiers and their verdicts, computed once per article."""
+    return ctx.memo("cs1-identifiers", lambda: citation_identifiers(article, ctx.today))
 
 
 def _value_span(article: Article, param: CitationParam) -> Span:
@@ -86,21 +43,9 @@ def _errors(article: Article, ctx: RuleContext, keys: frozenset[str]) -> Iterato
 
 
 def _doi_fix(article: Article, param: CitationParam) -> Fix | None:
-    """Removing a resolver prefix or trailing "." / ",", when what is left is a DOI the
-    module accepts; anything else is left to the editor."""
-    value = param.value
-    for prefix in identifier_data().doi_url_prefixes:
-        if value.lower().startswith(prefix.lower()):
-            value = value[len(prefix) :]
-            break
-    value = value.rstrip(".,")
-    # A query, a fragment or percent-encoding in a resolver URL is not the DOI as written.
-    if value == param.value or any(char in value for char in "?#%") or doi_problem(value):
-        return None
-    edit = value_edit(article.source, param, value)
-    if edit is None:
-        return None
-    return Fix(f"Write the DOI as {value}", (edit,), Applicability.SAFE)
+    fixed = fixed_doi(param.value)
+    edit = value_edit(article.source, param, fixed) if fixed else None
+    return Fix(f"Write the DOI as {fixed}", (edit,), Applicability.SAFE) if edit else None
 
 
 @rule(code="WC350", name="invalid-isbn", category=Category.CITATION, severity=Severity.ERROR)
@@ -356,11 +301,8 @@ def identifier_maintenance(article: Article, ctx: RuleContext) -> Iterator[Findi
 
 
 def _prefix_fix(article: Article, item: Checked) -> Fix | None:
-    """The number without its prefix, when CS1 accepts it as it is."""
-    number = item.param.value[len(item.hkey) :]
-    if check_identifier(item.hkey, number, item.context) != Verdict():
-        return None
-    edit = value_edit(article.source, item.param, number)
+    number = unprefixed(item)
+    edit = value_edit(article.source, item.param, number) if number else None
     return Fix(f"Write {number}", (edit,), Applicability.SAFE) if edit else None
 
 
@@ -400,7 +342,7 @@ def identifier_option_without_identifier(article: Article, ctx: RuleContext) -> 
         for option, identifier, key in _NEEDS:
             param = citation.filled(option)
             if param and not citation.filled(identifier):
-                if option == "pmc-embargo-date" and not _valid_date(citation, param, ctx):
+                if option == "pmc-embargo-date" and not valid_date(citation, param, ctx.today):
                     continue
                 found.append((param, data.messages[key].replace("$1", param.raw_name)))
         for identifier in data.access_params:
@@ -410,13 +352,6 @@ def identifier_option_without_identifier(article: Article, ctx: RuleContext) -> 
                 found.append((param, text))
         for param, text in sorted(found, key=lambda pair: pair[0].span.start):
             yield ctx.finding(param.span.trimmed(article.source), text)
-
-
-def _valid_date(citation: Citation, param: CitationParam, ctx: RuleContext) -> bool:
-    return any(
-        checked.param is param and checked.date is not None
-        for checked in citation_dates(citation, ctx.today)
-    )
 
 
 RULES = (
