@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from . import (
     citation_dates,
+    citation_identifiers,
     citation_links,
     citation_names,
     citation_params,
@@ -27,6 +28,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *citation_links.RULES,
     *citation_params.RULES,
     *citation_values.RULES,
+    *citation_identifiers.RULES,
     *references.RULES,
     *ref_duplicates.RULES,
     *ref_names.RULES,
