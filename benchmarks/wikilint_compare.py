@@ -420,6 +420,25 @@ def write_sample(
     return written
 
 
+def misses(marks: Sequence[Mark], judgements: Sequence[Judgement], kinds: KindTable) -> list[str]:
+    """Lines to act on: judged-right wikilint findings in goal kinds that wikicheck misses,
+    and wikicheck findings in goal kinds that wikilint does not report."""
+    wikilint = [m for m in marks if m.tool == "wikilint" and kinds.goal.get(m.kind, False)]
+    wikicheck = [m for m in marks if m.tool == "wikicheck" and kinds.goal.get(m.kind, False)]
+    found = matched(wikilint, wikicheck)
+    right = {(j.article, j.line, j.kind) for j in judgements if j.tool == "wikilint" and j.right}
+    lines = []
+    for m in sorted(wikilint, key=lambda m: (m.kind, m.article, m.line)):
+        if (m.article, m.line, m.kind) in right and m not in found:
+            right.discard((m.article, m.line, m.kind))  # one line per judgement
+            lines.append(f"missed  {m.kind:<22} {m.article}:{m.line}:{m.column} {m.message}")
+    for m in sorted(
+        set(wikicheck) - matched(wikicheck, wikilint), key=lambda m: (m.kind, m.article, m.line)
+    ):
+        lines.append(f"only-wc {m.kind:<22} {m.article}:{m.line}:{m.column} {m.label} {m.message}")
+    return lines
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -432,6 +451,11 @@ def main() -> int:
     )
     parser.add_argument("--sample", type=int, default=0, help="unjudged findings per kind and tool")
     parser.add_argument("--out", type=Path, help="where --sample writes its TSV")
+    parser.add_argument(
+        "--misses",
+        action="store_true",
+        help="list judged wikilint true positives wikicheck misses, and wikicheck-only findings",
+    )
     parser.add_argument(
         "--tool", choices=TOOLS, action="append", help="with --sample: only this side"
     )
@@ -487,6 +511,8 @@ def main() -> int:
         print(f"wrote {written} rows to {args.out}")
         return 0
     report(figures(marks, judgements, kinds))
+    if args.misses:
+        print("\n".join(misses(marks, judgements, kinds)))
     return 0
 
 
