@@ -170,8 +170,9 @@ class Source:
 
 def run_wikilint(
     node: str, directory: Path, corpus: Path, articles: Sequence[str]
-) -> tuple[list[dict[str, object]], float, str]:
-    """wikilint's findings (one dict each, ``article`` added), its lint time, its version."""
+) -> tuple[list[dict[str, object]], tuple[float, float], str]:
+    """wikilint's findings (one dict each, ``article`` added), its lint time (wall clock, CPU)
+    and its version."""
     paths = [str(corpus / article) for article in articles]
     done = subprocess.run(
         [node, str(RUNNER), str(directory), *paths], capture_output=True, text=True, check=False
@@ -183,7 +184,8 @@ def run_wikilint(
     rows = [json.loads(line) for line in done.stdout.splitlines() if line]
     for row in rows:
         row["article"] = by_path[str(row.pop("file"))]
-    return rows, float(summary["seconds"]), str(summary["version"])
+    spent = (float(summary["seconds"]), float(summary["cpuSeconds"]))
+    return rows, spent, str(summary["version"])
 
 
 def wikilint_marks(
@@ -203,15 +205,17 @@ def wikilint_marks(
 
 def run_wikicheck(
     sources: dict[str, Source], kinds: KindTable, codes: tuple[str, ...]
-) -> tuple[list[Mark], dict[str, float]]:
-    """wikicheck's findings for ``codes`` and the lint time per folder."""
+) -> tuple[list[Mark], dict[str, tuple[float, float]]]:
+    """wikicheck's findings for ``codes`` and the lint time per folder (wall clock, CPU)."""
     settings = Settings(select=codes)
     marks: list[Mark] = []
-    seconds: dict[str, float] = defaultdict(float)
+    wall: dict[str, float] = defaultdict(float)
+    cpu: dict[str, float] = defaultdict(float)
     for article, source in sources.items():
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         findings = wikicheck.lint(source.text, path=article, settings=settings) if codes else []
-        seconds[folder_of(article)] += time.perf_counter() - started
+        wall[folder_of(article)] += time.perf_counter() - started
+        cpu[folder_of(article)] += time.process_time() - started_cpu
         for f in findings:
             kind = kinds.classify("wikicheck", f.code, f.message, source.text[f.span.start :])
             marks.append(
@@ -227,7 +231,7 @@ def run_wikicheck(
                     f.span.start,
                 )
             )
-    return marks, dict(seconds)
+    return marks, {folder: (wall[folder], cpu[folder]) for folder in wall}
 
 
 def overlaps(a: Mark, b: Mark) -> bool:
@@ -483,10 +487,10 @@ def main() -> int:
         rows = []
         for folder in FOLDERS:
             chosen = [a for a in articles if folder_of(a) == folder]
-            found, seconds, version = run_wikilint(node, args.wikilint_dir, CORPUS, chosen)
+            found, (wall, cpu), version = run_wikilint(node, args.wikilint_dir, CORPUS, chosen)
             print(
                 f"wikilint {version}: {folder}: {len(chosen)} files, {len(found)} findings, "
-                f"{seconds:.2f} s"
+                f"{wall:.2f} s ({cpu:.2f} s CPU)"
             )
             rows.extend(found)
         if args.wikilint_cache:
@@ -498,7 +502,8 @@ def main() -> int:
         n = sum(folder_of(m.article) == folder for m in wikicheck_found)
         print(
             f"wikicheck {wikicheck.__version__} ({', '.join(codes) or 'no codes'}): {folder}: "
-            f"{n} findings, {spent.get(folder, 0.0):.2f} s"
+            f"{n} findings, {spent.get(folder, (0.0, 0.0))[0]:.2f} s "
+            f"({spent.get(folder, (0.0, 0.0))[1]:.2f} s CPU)"
         )
     marks = wikilint_marks(rows, sources, kinds) + wikicheck_found
     judgements = load_judgements()

@@ -5,7 +5,8 @@
 // WIKILINT_DIR is a folder where `npm install wikilint` was run (it holds node_modules/wikilint).
 // Prints one JSON object per finding on stdout: file, rule, severity, message, and 1-based
 // start/end line and column (columns count UTF-16 code units, as wikilint does), plus the
-// 0-based UTF-16 start/end index. The version and the time spent linting go to stderr.
+// 0-based UTF-16 start/end index. The version and the time spent linting (wall clock and CPU)
+// go to stderr as one JSON line.
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -23,10 +24,14 @@ Parser.config = 'enwiki';
 Parser.lintConfig.computeEditInfo = false;
 
 let elapsed = 0n;
+let cpu = 0;
 for (const file of files) {
 	const text = readFileSync(file, 'utf8');
 	const start = process.hrtime.bigint();
+	const startCpu = process.cpuUsage();
 	const problems = Parser.lint(text, false);
+	const usage = process.cpuUsage(startCpu);
+	cpu += (usage.user + usage.system) / 1e6;
 	elapsed += process.hrtime.bigint() - start;
 	for (const p of problems) {
 		console.log(JSON.stringify({
@@ -43,4 +48,6 @@ for (const file of files) {
 		}));
 	}
 }
-console.error(JSON.stringify({ version, files: files.length, seconds: Number(elapsed) / 1e9 }));
+console.error(JSON.stringify({
+	version, files: files.length, seconds: Number(elapsed) / 1e9, cpuSeconds: cpu,
+}));
