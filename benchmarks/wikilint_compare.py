@@ -218,19 +218,8 @@ def run_wikicheck(
         cpu[folder_of(article)] += time.process_time() - started_cpu
         for f in findings:
             kind = kinds.classify("wikicheck", f.code, f.message, source.text[f.span.start :])
-            marks.append(
-                Mark(
-                    article,
-                    "wikicheck",
-                    f.code,
-                    kind,
-                    f.message,
-                    f.start.line,
-                    f.end.line,
-                    f.start.column,
-                    f.span.start,
-                )
-            )
+            marks.append(Mark(article, "wikicheck", f.code, kind, f.message, f.start.line,
+                              f.end.line, f.start.column, f.span.start))  # fmt: skip
     return marks, {folder: (wall[folder], cpu[folder]) for folder in wall}
 
 
@@ -269,16 +258,9 @@ def load_judgements(folder: Path = JUDGED) -> list[Judgement]:
                 verdict = row["verdict"].strip().lower()
                 if verdict not in ("right", "wrong") or row["tool"] not in TOOLS:
                     raise ValueError(f"{path}: bad verdict or tool in {row}")
-                judgements.append(
-                    Judgement(
-                        row["article"],
-                        int(row["line"]),
-                        row["kind"],
-                        row["tool"],
-                        verdict == "right",
-                        row["why"],
-                    )
-                )
+                right = verdict == "right"
+                judgements.append(Judgement(row["article"], int(row["line"]), row["kind"],
+                                            row["tool"], right, row["why"]))  # fmt: skip
     return judgements
 
 
@@ -329,20 +311,14 @@ def figures(
     rows = []
     for kind in sorted(all_kinds, key=lambda k: (not kinds.goal.get(k, False), k)):
         counts = {tool: sum(m.kind == kind for m in by_tool[tool]) for tool in TOOLS}
-        rows.append(
-            KindFigures(
-                kind,
-                kinds.goal.get(kind, False),
-                counts,
-                sum(m.kind == kind for m in wikilint_found),
-                counts["wikicheck"] - sum(m.kind == kind for m in wikicheck_found),
-                {tool: len(judged[kind, tool]) for tool in TOOLS},
-                {tool: sum(j.right for j in judged[kind, tool]) for tool in TOOLS},
-                gone[kind],
-                true_positives[kind],
-                recalled[kind],
-            )
-        )
+        rows.append(KindFigures(
+            kind, kinds.goal.get(kind, False), counts,
+            sum(m.kind == kind for m in wikilint_found),
+            counts["wikicheck"] - sum(m.kind == kind for m in wikicheck_found),
+            {tool: len(judged[kind, tool]) for tool in TOOLS},
+            {tool: sum(j.right for j in judged[kind, tool]) for tool in TOOLS},
+            gone[kind], true_positives[kind], recalled[kind],
+        ))  # fmt: skip
     return rows
 
 
@@ -406,20 +382,8 @@ def write_sample(
             ):
                 text = sources[m.article].text
                 around = text[max(0, m.offset - 120) : m.offset + 160]
-                writer.writerow(
-                    [
-                        m.article,
-                        m.line,
-                        m.kind,
-                        m.tool,
-                        "",
-                        "",
-                        m.label,
-                        m.column,
-                        m.message,
-                        " ".join(around.split()),
-                    ]
-                )
+                writer.writerow([m.article, m.line, m.kind, m.tool, "", "", m.label, m.column,
+                                 m.message, " ".join(around.split())])  # fmt: skip
                 written += 1
     return written
 
