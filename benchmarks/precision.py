@@ -84,6 +84,8 @@ def lint_recent(
 def load_judgements(folder: Path = JUDGED) -> list[Judgement]:
     judgements = []
     for path in sorted(folder.glob("*.tsv")):
+        if path.name.startswith("wikilint_"):
+            continue  # judged by break kind for benchmarks/wikilint_compare.py, not by code
         with path.open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle, delimiter="\t"):
                 verdict = row["verdict"].strip().lower()
