@@ -14,6 +14,7 @@ from . import (
     ref_duplicates,
     ref_names,
     references,
+    short_citations,
     structure,
     typos,
 )
@@ -30,6 +31,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *references.RULES,
     *ref_duplicates.RULES,
     *ref_names.RULES,
+    *short_citations.RULES,
     *maintenance.RULES,
     *typos.RULES,
     *links.RULES,

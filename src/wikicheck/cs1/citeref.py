@@ -1,0 +1,448 @@
+"""CITEREF anchors: the ids citations give themselves and the ids short citations link to.
+
+Module:Citation/CS1 wraps a citation in ``<cite id="CITEREF…">``: "CITEREF", the surnames of
+up to four contributors (else authors, else editors), and the year of ``|date=`` (with its
+disambiguating letter, "2017a") or ``|year=``; ``|ref=`` replaces that id and ``|ref=none``
+removes it (``make_citeref_id`` and the code around it, with ``dates`` of
+Module:Citation/CS1/Date validation for the year). Module:Footnotes makes the link of
+``{{sfn|Smith|Jones|2001}}`` as "CITEREF" + its positional parameters, and both sides go
+through ``mw.uri.anchorEncode``. This module re-implements those rules; the parameter lists
+are data (``data/short_citations.toml``).
+
+An anchor computed from values that hold a template (``|last={{lang|fr|Dupont}}``) is marked
+uncertain: what the template expands to is not visible here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from ..model import Citation, Span, Template
+from ..parse.names import normalize_template_name
+from ..resources import load_toml
+from ..textutil import mediawiki_trim, strip_comments
+from .dates import CitationDate, DateKind, parse_date
+
+_PIPED_LINK = re.compile(r"\[\[:?([^\[|]+)\|([^\[]+)\]\]")
+_LINK = re.compile(r"\[\[:?([^\[]+?)\|?\]\]")
+_EXTERNAL_LINK = re.compile(r"\[(?:https?:)?//[^ \]]+? ([^\[]+)\]")
+_QUOTES = re.compile(r"''+")
+_TAG = re.compile(r"<[^>]*>")
+_SPACES = re.compile(r"[\s_]+")
+
+
+def anchor_encode(text: str) -> str:
+    """``mw.uri.anchorEncode``: link markup reduced to its label, bold and italic quotes and
+    HTML tags removed, spaces and underscores as one underscore, ends trimmed. Both a
+    citation's id and a short citation's link go through it, so this is what they must share."""
+    text = _PIPED_LINK.sub(r"\2", strip_comments(text))
+    text = _LINK.sub(r"\1", text)
+    text = _EXTERNAL_LINK.sub(r"\1", text)
+    text = _TAG.sub("", _QUOTES.sub("", text))
+    return _SPACES.sub(" ", html.unescape(text)).strip().replace(" ", "_")
+
+
+def opaque(value: str) -> bool:
+    """True when the value holds a template or a parameter, whose expansion is not visible."""
+    return "{{" in value
+
+
+# -- the citation's side -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _NameLists:
+    author_last: tuple[str, ...]
+    author_first: tuple[str, ...]
+    contributor_last: tuple[str, ...]
+    contributor_first: tuple[str, ...]
+    editor_last: tuple[str, ...]
+    editor_first: tuple[str, ...]
+    date: tuple[str, ...]
+    year: tuple[str, ...]
+    publication_date: tuple[str, ...]
+    periodical: tuple[str, ...]
+    contribution: tuple[str, ...]
+    contributor_classes: frozenset[str]
+    et_al: tuple[re.Pattern[str], ...]
+
+
+@cache
+def _lists() -> _NameLists:
+    table = load_toml("short_citations.toml")["name_lists"]
+    return _NameLists(
+        **{key: tuple(table[key]) for key in _NameLists.__slots__ if key not in _SPECIAL},
+        contributor_classes=frozenset(table["contributor_classes"]),
+        et_al=tuple(re.compile(pattern) for pattern in table["et_al"]["patterns"]),
+    )
+
+
+_SPECIAL = frozenset({"contributor_classes", "et_al"})
+
+
+def _select(args: Mapping[str, str], aliases: Sequence[str], index: int) -> str | None:
+    """Module:Citation/CS1/Utilities ``select_one``: the first alias in the list's order that
+    is set; for the first name both "last" and "last1" count."""
+    for alias in aliases:
+        names = [alias.replace("#", str(index))]
+        if "#" in alias and index == 1:
+            names.insert(0, alias.replace("#", ""))
+        elif "#" not in alias and index != 1:
+            continue
+        for name in names:
+            if args.get(name):
+                return args[name]
+    return None
+
+
+def _without_et_al(name: str) -> str:
+    for pattern in _lists().et_al:
+        name = pattern.sub("", name)
+    return name
+
+
+def _accepted(name: str) -> str:
+    """``((Name))``, CS1's accept-as-written markup, without its parentheses."""
+    if name.startswith("((") and name.endswith("))") and len(name) > 4:
+        return name[2:-2]
+    return name
+
+
+def _extract(args: Mapping[str, str], last: Sequence[str], first: Sequence[str]) -> list[str]:
+    """``extract_names``: surnames 1, 2, ... until two numbers in a row have neither a last
+    nor a first name; a first name without a last one adds nothing."""
+    names: list[str] = []
+    missing = 0
+    index = 1
+    while True:
+        surname = _select(args, last, index)
+        given = _select(args, first, index)
+        if surname is not None:
+            names.append(_accepted(_without_et_al(surname)))
+            missing = 0
+        elif given is None:
+            missing += 1
+            if missing >= 2:
+                return names
+        index += 1
+
+
+def _vancouver(value: str) -> list[str]:
+    """``parse_vauthors_veditors``: the surname of each comma-separated Vancouver name."""
+    names: list[str] = []
+    parts = re.split(r"\s*,\s*", _without_et_al(value))
+    index = 0
+    while index < len(parts):
+        part = parts[index]
+        if part.startswith("((") and not part.endswith("))"):  # a corporate name with commas
+            while index + 1 < len(parts) and not part.endswith("))"):
+                index += 1
+                part = f"{part}, {parts[index]}"
+        index += 1
+        link = re.fullmatch(r"\[\[(?:[^|\]]+\|)?([^\]]+)\]\]", part)
+        if link is not None:
+            part = link.group(1).strip(" |")
+        accepted = _accepted(part)
+        if accepted != part or not re.search(r"\s", part):
+            names.append(accepted)
+            continue
+        words = part.split()
+        initials = words.pop()
+        if not initials.isupper() and words:  # a generational suffix ("Jr") before them
+            words.pop()
+        names.append(" ".join(words) or part)
+    return names
+
+
+def _has_names(args: Mapping[str, str], last: Sequence[str], first: Sequence[str]) -> bool:
+    return any(_select(args, aliases, index) for aliases in (last, first) for index in (1, 2))
+
+
+def _name_list(
+    args: Mapping[str, str], last: Sequence[str], first: Sequence[str], vancouver: str
+) -> list[str]:
+    """``select_author_editor_source``: |last=/|first= pairs win over |vauthors=."""
+    if _has_names(args, last, first) or not args.get(vancouver):
+        return _extract(args, last, first)
+    return _vancouver(args[vancouver])
+
+
+def citation_names(citation: Citation) -> list[str]:
+    """The surnames the anchor is made of: contributors, else authors, else editors."""
+    lists = _lists()
+    args = {param.raw_name: param.value for param in citation.params}
+    authors = _name_list(args, lists.author_last, lists.author_first, "vauthors")
+    contributors: list[str] = []
+    if citation.cs1 in lists.contributor_classes and not _first(args, lists.periodical):
+        contributors = _extract(args, lists.contributor_last, lists.contributor_first)
+        if not _first(args, lists.contribution) or not authors:
+            contributors = []
+    if contributors:
+        return contributors
+    if authors:
+        return authors
+    return _name_list(args, lists.editor_last, lists.editor_first, "veditors")
+
+
+def _first(args: Mapping[str, str], aliases: Sequence[str]) -> str:
+    return next((args[name] for name in aliases if args.get(name)), "")
+
+
+def _year_of(date: CitationDate) -> str:
+    """The ``anchor_year`` Date validation returns for a valid |date=."""
+    raw = date.raw
+    if date.form in ("n.d.", "c."):
+        return raw
+    if date.form == "ymd":
+        return raw[:4]
+    tail = re.search(r"(\d+[A-Za-z]?)$", raw)
+    end = tail.group(1) if tail else ""
+    if date.form in ("y-y", "y4-y2", "Sy4-y2", "Sy-y", "My-My"):
+        first = re.search(r"\d{3,4}", raw)
+        return f"{first.group()}–{end}" if first else end
+    return end
+
+
+def citation_year(citation: Citation, today: dt.date) -> tuple[str, bool]:
+    """The year part of the anchor, and whether it is certain.
+
+    |year= beside a |date= is taken as written; otherwise |date= (or |year=, or
+    |publication-date=, promoted to it) gives its year only when CS1 accepts it as a date.
+    """
+    lists = _lists()
+    args = {param.raw_name: param.value for param in citation.params}
+    date = _first(args, lists.date)
+    year = _first(args, lists.year)
+    if date and year:
+        return year, not opaque(year)
+    date = date or year or _first(args, lists.publication_date)
+    if not date:
+        return "", True
+    if opaque(date):
+        return "", False
+    checked = parse_date(date, DateKind.DATE, today)
+    return (_year_of(checked), True) if isinstance(checked, CitationDate) else ("", True)
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """An id that a short citation can link to.
+
+    ``counted`` is false for plain anchors ({{anchor}}, an HTML id): a link to them works,
+    but Module:Footnotes does not count them when it looks for multiple targets.
+    """
+
+    id: str
+    span: Span
+    certain: bool
+    counted: bool = True
+    citation: Citation | None = None
+
+
+_HARVID = re.compile(r"\{\{\s*([^{}|]+?)\s*\|([^{}]*)\}\}")
+
+
+def anchor_id_value(value: str) -> tuple[str, bool] | None:
+    """What a |ref= value makes: None for "none", else the id and whether it is certain.
+    ``{{harvid|Smith|2001}}`` (and {{sfnref}}) is expanded; other templates are not."""
+    value = value.strip()
+    if value.lower() == "none":
+        return None
+    match = _HARVID.fullmatch(value)
+    if match is not None and normalize_template_name(match.group(1)) in _anchor_id_templates():
+        parts = [mediawiki_trim(part) for part in match.group(2).split("|") if "=" not in part]
+        return anchor_encode("CITEREF" + "".join(parts[:5])), True
+    return anchor_encode(value), not opaque(value)
+
+
+@cache
+def _anchor_id_templates() -> frozenset[str]:
+    return frozenset(load_toml("short_citations.toml")["anchors"]["anchor_ids"])
+
+
+def citation_anchor(citation: Citation, today: dt.date) -> Anchor | None:
+    """The id Module:Citation/CS1 gives this citation, or None when it makes none
+    (|ref=none, or neither a name nor a |ref=). |ref=harv is ignored, as CS1 now does."""
+    ref = citation.value("ref")
+    if ref and ref.lower() != "harv":
+        made = anchor_id_value(ref)
+        if made is None:
+            return None
+        return Anchor(made[0], citation.span, made[1], citation=citation)
+    names = citation_names(citation)
+    if not names:
+        return None
+    year, year_certain = citation_year(citation, today)
+    parts = [*names[:4], year]
+    certain = year_certain and not any(opaque(part) for part in parts)
+    return Anchor(
+        anchor_encode("CITEREF" + "".join(parts)), citation.span, certain, citation=citation
+    )
+
+
+# -- the short citation's side -----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ShortCitation:
+    """One link to a CITEREF anchor: a {{sfn}}, a {{harv}}, one source of a {{sfnm}}.
+
+    ``label`` is the template as Module:Footnotes names it in its messages ("sfn").
+    ``checked`` is false when |ignore-err=yes asks the module not to report a missing target.
+    """
+
+    label: str
+    anchor: str
+    span: Span
+    certain: bool
+    surname: str
+    checked: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class _Kinds:
+    links: dict[str, tuple[str, str]]
+    harvc: frozenset[str]
+    wikicite: frozenset[str]
+    plain: frozenset[str]
+    transclusions: frozenset[str]
+
+
+@cache
+def _kinds() -> _Kinds:
+    data = load_toml("short_citations.toml")
+    table = data["anchors"]
+    return _Kinds(
+        links={name: (label, kind) for name, (label, kind) in data["links"].items()},
+        harvc=frozenset(table["harvc"]),
+        wikicite=frozenset(table["wikicite"]),
+        plain=frozenset(table["plain_anchors"]),
+        transclusions=frozenset(table["transclusions"]),
+    )
+
+
+def is_transclusion(name: str) -> bool:
+    """A call that brings another page's text (and its citations) into this one."""
+    return name in _kinds().transclusions or name.lower().startswith(("#section", "#lst"))
+
+
+def _value(template: Template, *names: str) -> str:
+    for name in names:
+        param = template.get(name)
+        if param is not None:
+            return mediawiki_trim(param.value)
+    return ""
+
+
+def _unnumbered(name: str, index: int) -> tuple[str, ...]:
+    return (name,) if index == 1 else ()
+
+
+def _yes(template: Template, *names: str) -> bool:
+    return any(_value(template, name) == "yes" for name in names)
+
+
+def _link(
+    label: str, template: Template, parts: list[str], ref: str, checked: bool
+) -> Iterator[ShortCitation]:
+    if ref:
+        made = anchor_id_value(ref)
+        if made is not None:
+            yield ShortCitation(label, made[0], template.span, made[1], "", checked)
+        return
+    if not parts or not parts[0]:
+        return
+    anchor = anchor_encode("CITEREF" + "".join(parts))
+    certain = not any(opaque(part) for part in parts)
+    yield ShortCitation(label, anchor, template.span, certain, parts[0], checked)
+
+
+def _single(label: str, template: Template) -> Iterator[ShortCitation]:
+    parts = [_value(template, str(index)) for index in range(1, 6)]
+    ref = _value(template, "ref", "Ref")
+    checked = not _yes(template, "ignore-err", "ignore-false-positive")
+    yield from _link(label, template, parts, ref, checked)
+
+
+def _multiple(label: str, template: Template) -> Iterator[ShortCitation]:
+    """{{sfnm}}: source n is |na1= ... |na5= (stopping at the first missing name, whose place
+    the year |ny= takes), or the next positional surname/year pair."""
+    positional = 1
+    source = 1
+    while True:
+        if template.get(f"{source}a1") is not None:
+            parts: list[str] = []
+            for index in range(1, 6):
+                name = _value(template, f"{source}a{index}")
+                if not name:
+                    parts.append(_value(template, f"{source}y"))
+                    break
+                parts.append(name)
+        elif template.get(str(positional)) is not None:
+            parts = [_value(template, str(positional)), _value(template, str(positional + 1))]
+            positional += 2
+        else:
+            return
+        ref = _value(template, f"{source}ref")
+        checked = not _yes(template, f"{source}ignore-err", f"{source}ignore-false-positive")
+        yield from _link(label, template, parts, ref, checked)
+        source += 1
+
+
+def short_citations(template: Template) -> list[ShortCitation]:
+    """The links this template makes to CITEREF anchors (none for other templates)."""
+    kinds = _kinds()
+    known = kinds.links.get(template.name)
+    if known is not None:
+        label, kind = known
+        links = _single(label, template) if kind == "single" else _multiple(label, template)
+        return list(links)
+    if template.name in kinds.harvc:
+        parts = [_value(template, f"in{index}") for index in range(1, 5)]
+        if parts[0]:
+            parts.append(_value(template, "year"))
+            ignore = not _yes(template, "ignore-err")
+            return list(_link("harvc", template, parts, "", ignore))
+    return []
+
+
+def template_anchors(template: Template) -> list[Anchor]:
+    """The anchors a template other than a citation makes: {{harvc}}, {{wikicite}}, {{anchor}}."""
+    kinds = _kinds()
+    name = template.name
+    if name in kinds.harvc:
+        ref = _value(template, "ref")
+        if ref:
+            made = anchor_id_value(ref)
+            return [] if made is None else [Anchor(made[0], template.span, made[1])]
+        names = [
+            _value(template, f"last{index}", *_unnumbered("last", index)) for index in range(1, 5)
+        ]
+        parts = [part for part in names if part] + [_value(template, "year")]
+        if not names[0]:
+            return []
+        certain = not any(opaque(part) for part in parts)
+        return [Anchor(anchor_encode("CITEREF" + "".join(parts)), template.span, certain)]
+    if name in kinds.wikicite:
+        ref = _value(template, "ref")
+        ident = _value(template, "id")
+        if ref:
+            made = anchor_id_value(ref)
+            return [] if made is None else [Anchor(made[0], template.span, made[1])]
+        if ident:
+            return [Anchor(anchor_encode("Reference-" + ident), template.span, not opaque(ident))]
+        return []
+    if name in kinds.plain:
+        return [
+            Anchor(
+                anchor_encode(param.value), template.span, not opaque(param.value), counted=False
+            )
+            for param in template.params
+            if param.positional and param.value.strip()
+        ]
+    return []
