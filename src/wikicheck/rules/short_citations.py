@@ -75,7 +75,12 @@ def _page(article: Article, ctx: RuleContext) -> _Page:
         for anchor in made_anchors:
             if anchor.certain:
                 page.anchors[anchor.id].append(anchor)
-        if links or made_anchors or template.name in citation_templates() or template.span in infoboxes:
+        if (
+            links
+            or made_anchors
+            or template.name in citation_templates()
+            or template.span in infoboxes
+        ):
             continue
         ref = template.get("ref")
         made = None if ref is None or not ref.value else anchor_id_value(ref.value)
@@ -109,6 +114,8 @@ def _may_make_citations(template: Template) -> bool:
     return bool(template.params) and not head.startswith("#") and head == head.upper()
 
 
+_NOT_SOURCES = frozenset({"External links", "See also"})
+"""Sections whose list items are links, not citations."""
 _LIST_ITEM = re.compile(r"(?:^|\n)[*#:;]+[ \t]*\Z")
 
 
@@ -117,7 +124,10 @@ def _cited_alone(article: Article, template: Template) -> bool:
     whole content of a <ref>: then it is a citation, and it may make any anchor."""
     before = article.source[max(0, template.span.start - 20) : template.span.start]
     if _LIST_ITEM.search(before):
-        return True
+        return not any(
+            section.title in _NOT_SOURCES and section.body_span.contains(template.span)
+            for section in article.all_sections()
+        )
     text = article.text_at(template.span)
     return any(
         ref.content_span is not None
@@ -140,6 +150,13 @@ def _missing(page: _Page) -> Iterator[tuple[ShortCitation, list[_Unseen]]]:
 def _lines(article: Article, spans: list[Span]) -> str:
     lines = sorted({article.position(span.start).line for span in spans})
     return ", ".join(str(line) for line in lines)
+
+
+def _typo_of(page: _Page, anchor: str) -> bool:
+    """The page has this anchor in another case ("CITEREFlindberg1976" for Lindberg): the link
+    is a typo whatever the page's templates make."""
+    folded = anchor.casefold()
+    return any(other.casefold() == folded for other in page.anchors)
 
 
 def _hint(page: _Page, anchor: str) -> str:
@@ -189,7 +206,7 @@ def short_citation_without_target(article: Article, ctx: RuleContext) -> Iterato
     """
     page = _shared(article, ctx)
     for link, makers in _missing(page):
-        if not makers:
+        if not makers or _typo_of(page, link.anchor):
             message = f"{link.label} error: no target: {link.anchor}{_hint(page, link.anchor)}"
             yield ctx.finding(link.span, message)
 
@@ -221,7 +238,7 @@ def short_citation_target_maybe_elsewhere(article: Article, ctx: RuleContext) ->
     """
     page = _shared(article, ctx)
     for link, makers in _missing(page):
-        if makers:
+        if makers and not _typo_of(page, link.anchor):
             shown = ", ".join(
                 f"{{{{{m.name}}}}} (line {article.position(m.span.start).line})" for m in makers[:3]
             )
