@@ -85,19 +85,37 @@ def _lists() -> _NameLists:
 _SPECIAL = frozenset({"contributor_classes", "et_al"})
 
 
-def _select(args: Mapping[str, str], aliases: Sequence[str], index: int) -> str | None:
-    """Module:Citation/CS1/Utilities ``select_one``: the first alias in the list's order that
-    is set; for the first name both "last" and "last1" count."""
-    for alias in aliases:
-        names = [alias.replace("#", str(index))]
-        if "#" in alias and index == 1:
-            names.insert(0, alias.replace("#", ""))
-        elif "#" not in alias and index != 1:
+@cache
+def _alias_patterns(
+    aliases: tuple[str, ...],
+) -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]:
+    """One pattern for any alias of the list (to skip other parameters fast), and one per alias
+    in the module's order; group 1 is the enumerator ("" for the unnumbered form)."""
+    parts = [re.escape(alias).replace("\\#", "([1-9][0-9]*|)") for alias in aliases]
+    each = tuple(re.compile(part) for part in parts)
+    return re.compile("|".join(f"(?:{part})" for part in parts)), each
+
+
+def _numbered(args: Mapping[str, str], aliases: tuple[str, ...]) -> dict[int, str]:
+    """Module:Citation/CS1/Utilities ``select_one`` for every number at once: for each name
+    number, the value of the first alias in the list's order that is set ("last" before
+    "last1" for the first name)."""
+    anywhere, each = _alias_patterns(aliases)
+    best: dict[int, tuple[tuple[int, int], str]] = {}
+    for name, value in args.items():
+        if not value or anywhere.fullmatch(name) is None:
             continue
-        for name in names:
-            if args.get(name):
-                return args[name]
-    return None
+        for order, pattern in enumerate(each):
+            match = pattern.fullmatch(name)
+            if match is None:
+                continue
+            number = match.group(1) if pattern.groups else "1"
+            rank = (order, 0 if not number else 1)
+            index = int(number or "1")
+            if index not in best or rank < best[index][0]:
+                best[index] = (rank, value)
+            break
+    return {index: value for index, (_, value) in best.items()}
 
 
 def _without_et_al(name: str) -> str:
@@ -113,15 +131,15 @@ def _accepted(name: str) -> str:
     return name
 
 
-def _extract(args: Mapping[str, str], last: Sequence[str], first: Sequence[str]) -> list[str]:
+def _extract(surnames: Mapping[int, str], givens: Mapping[int, str]) -> list[str]:
     """``extract_names``: surnames 1, 2, ... until two numbers in a row have neither a last
     nor a first name; a first name without a last one adds nothing."""
     names: list[str] = []
     missing = 0
     index = 1
     while True:
-        surname = _select(args, last, index)
-        given = _select(args, first, index)
+        surname = surnames.get(index)
+        given = givens.get(index)
         if surname is not None:
             names.append(_accepted(_without_et_al(surname)))
             missing = 0
@@ -159,16 +177,16 @@ def _vancouver(value: str) -> list[str]:
     return names
 
 
-def _has_names(args: Mapping[str, str], last: Sequence[str], first: Sequence[str]) -> bool:
-    return any(_select(args, aliases, index) for aliases in (last, first) for index in (1, 2))
-
-
 def _name_list(
-    args: Mapping[str, str], last: Sequence[str], first: Sequence[str], vancouver: str
+    args: Mapping[str, str], last: tuple[str, ...], first: tuple[str, ...], vancouver: str
 ) -> list[str]:
-    """``select_author_editor_source``: |last=/|first= pairs win over |vauthors=."""
-    if _has_names(args, last, first) or not args.get(vancouver):
-        return _extract(args, last, first)
+    """``select_author_editor_source``: a first or second |last=/|first= wins over
+    |vauthors=."""
+    surnames = _numbered(args, last)
+    givens = _numbered(args, first)
+    numbered = any(index in names for names in (surnames, givens) for index in (1, 2))
+    if numbered or not args.get(vancouver):
+        return _extract(surnames, givens)
     return _vancouver(args[vancouver])
 
 
@@ -179,7 +197,9 @@ def citation_names(citation: Citation) -> list[str]:
     authors = _name_list(args, lists.author_last, lists.author_first, "vauthors")
     contributors: list[str] = []
     if citation.cs1 in lists.contributor_classes and not _first(args, lists.periodical):
-        contributors = _extract(args, lists.contributor_last, lists.contributor_first)
+        contributors = _extract(
+            _numbered(args, lists.contributor_last), _numbered(args, lists.contributor_first)
+        )
         if not _first(args, lists.contribution) or not authors:
             contributors = []
     if contributors:
@@ -324,6 +344,12 @@ def _kinds() -> _Kinds:
         plain=frozenset(table["plain_anchors"]),
         transclusions=frozenset(table["transclusions"]),
     )
+
+
+def links_to_anchors(name: str) -> bool:
+    """A short-citation template ({{sfn}}, {{harv}}, {{harvc}} …)."""
+    kinds = _kinds()
+    return name in kinds.links or name in kinds.harvc
 
 
 def is_transclusion(name: str) -> bool:

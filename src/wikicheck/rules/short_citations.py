@@ -22,6 +22,7 @@ from ..cs1.citeref import (
     anchor_id_value,
     citation_anchor,
     is_transclusion,
+    links_to_anchors,
     short_citations,
     template_anchors,
 )
@@ -61,6 +62,10 @@ class _Page:
 
 def _page(article: Article, ctx: RuleContext) -> _Page:
     page = _Page()
+    for template in article.templates:
+        page.links.extend(short_citations(template))
+    if not page.links:  # the rules say nothing about a page without short citations
+        return page
     for citation in article.citations:
         anchor = None if citation.cs1 is None else citation_anchor(citation, ctx.today)
         if anchor is not None and anchor.certain:
@@ -69,14 +74,12 @@ def _page(article: Article, ctx: RuleContext) -> _Page:
             page.unseen.append(_unseen(article, citation.template, citation.span, False))
     infoboxes = {infobox.span for infobox in article.infoboxes}
     for template in article.templates:
-        links = short_citations(template)
-        page.links.extend(links)
         made_anchors = template_anchors(template)
         for anchor in made_anchors:
             if anchor.certain:
                 page.anchors[anchor.id].append(anchor)
         if (
-            links
+            links_to_anchors(template.name)
             or made_anchors
             or template.name in citation_templates()
             or template.span in infoboxes
