@@ -232,7 +232,8 @@ def citation_year(citation: Citation, today: dt.date) -> tuple[str, bool]:
     """The year part of the anchor, and whether it is certain.
 
     |year= beside a |date= is taken as written; otherwise |date= (or |year=, or
-    |publication-date=, promoted to it) gives its year only when CS1 accepts it as a date.
+    |publication-date=, promoted to it) gives its year only when CS1 accepts it as a date
+    (and the anchor is uncertain when it does not).
     """
     lists = _lists()
     args = {param.raw_name: param.value for param in citation.params}
@@ -246,7 +247,9 @@ def citation_year(citation: Citation, today: dt.date) -> tuple[str, bool]:
     if opaque(date):
         return "", False
     checked = parse_date(date, DateKind.DATE, today)
-    return (_year_of(checked), True) if isinstance(checked, CitationDate) else ("", True)
+    # CS1 leaves the year out of the id of a date it rejects, but Module:Footnotes may read
+    # one from the value: what Wikipedia reports for such a citation is not certain.
+    return (_year_of(checked), True) if isinstance(checked, CitationDate) else ("", False)
 
 
 @dataclass(frozen=True, slots=True)
