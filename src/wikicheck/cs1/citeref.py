@@ -288,10 +288,11 @@ def _anchor_id_templates() -> frozenset[str]:
     return frozenset(load_toml("short_citations.toml")["anchors"]["anchor_ids"])
 
 
-def citation_anchor(citation: Citation, today: dt.date) -> Anchor | None:
+def citation_anchor(citation: Citation, today: dt.date, ignore_ref: bool = False) -> Anchor | None:
     """The id Module:Citation/CS1 gives this citation, or None when it makes none
-    (|ref=none, or neither a name nor a |ref=). |ref=harv is ignored, as CS1 now does."""
-    ref = citation.value("ref")
+    (|ref=none, or neither a name nor a |ref=). |ref=harv is ignored, as CS1 now does;
+    ``ignore_ref`` ignores any |ref=, for the id the names and year alone make."""
+    ref = "" if ignore_ref else citation.value("ref")
     if ref and ref.lower() != "harv":
         made = anchor_id_value(ref)
         if made is None:

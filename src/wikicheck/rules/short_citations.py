@@ -54,6 +54,8 @@ class _Page:
     unseen: list[_Unseen] = field(default_factory=list)
     linked: set[str] = field(default_factory=set)
     """Every anchor a short citation or a ``[[#CITEREF…]]`` link points to."""
+    withheld: dict[str, Span] = field(default_factory=dict)
+    """The anchors citations with |ref=none would have made, for the "no target" hint."""
 
     def possible_makers(self, link: ShortCitation) -> list[_Unseen]:
         surname = link.surname.casefold()
@@ -67,6 +69,10 @@ def _page(article: Article, ctx: RuleContext) -> _Page:
     if not page.links:  # the rules say nothing about a page without short citations
         return page
     for citation in article.citations:
+        if citation.value("ref").lower() == "none" and citation.cs1 is not None:
+            own = citation_anchor(citation, ctx.today, ignore_ref=True)
+            if own is not None:
+                page.withheld.setdefault(own.id, citation.span)
         anchor = None if citation.cs1 is None else citation_anchor(citation, ctx.today)
         if anchor is not None and anchor.certain:
             page.anchors[anchor.id].append(anchor)
@@ -162,9 +168,13 @@ def _typo_of(page: _Page, anchor: str) -> bool:
     return any(other.casefold() == folded for other in page.anchors)
 
 
-def _hint(page: _Page, anchor: str) -> str:
+def _hint(article: Article, page: _Page, anchor: str) -> str:
     """A near miss among the page's anchors: the same names with another year or letter, or
-    the same id in another case."""
+    the same id in another case; or a citation that would make it but for its |ref=none."""
+    withheld = page.withheld.get(anchor)
+    if withheld is not None:
+        line = article.position(withheld.start).line
+        return f" (the citation on line {line} would make it but has |ref=none)"
     folded = anchor.casefold()
     stem = anchor.rstrip("abcdefghijklmnopqrstuvwxyz").rstrip("0123456789–")
     near = [
@@ -210,7 +220,9 @@ def short_citation_without_target(article: Article, ctx: RuleContext) -> Iterato
     page = _shared(article, ctx)
     for link, makers in _missing(page):
         if not makers or _typo_of(page, link.anchor):
-            message = f"{link.label} error: no target: {link.anchor}{_hint(page, link.anchor)}"
+            message = (
+                f"{link.label} error: no target: {link.anchor}{_hint(article, page, link.anchor)}"
+            )
             yield ctx.finding(link.span, message)
 
 
