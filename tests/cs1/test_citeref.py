@@ -9,7 +9,8 @@ import datetime as dt
 
 import pytest
 
-from wikicheck.cs1.citeref import anchor_encode, citation_anchor, short_citations
+from wikicheck.cs1.citeref import anchor_encode, citation_anchor
+from wikicheck.cs1.footnotes import short_citations
 from wikicheck.parse import parse
 
 TODAY = dt.date(2026, 1, 15)

@@ -2,10 +2,11 @@
 
 Module:Footnotes links ``{{sfn|Smith|2001}}`` to ``#CITEREFSmith2001`` and reports (in
 Category:Harv and Sfn no-target errors and …multiple-target errors) a link that no citation
-on the page answers, or that several answer. The anchors are computed in ``cs1.citeref``.
-A citation the page cannot see — inside an unknown wrapper template, a citation template
-that is not CS1, a transcluded section — may make the missing anchor: then the finding goes
-to a separate, lower-severity rule, as WC401 hands over to WC411.
+on the page answers, or that several answer. The anchors and links are computed in
+``cs1.citeref`` and ``cs1.footnotes``. A citation the page cannot see — inside an unknown
+wrapper template, a citation template that is not CS1, a transcluded section — may make the
+missing anchor: then the finding goes to a separate, lower-severity rule, as WC401 hands over
+to WC411.
 """
 
 from __future__ import annotations
@@ -15,12 +16,9 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..cs1.citeref import (
-    Anchor,
+from ..cs1.citeref import Anchor, anchor_encode, anchor_id_value, citation_anchor
+from ..cs1.footnotes import (
     ShortCitation,
-    anchor_encode,
-    anchor_id_value,
-    citation_anchor,
     is_transclusion,
     links_to_anchors,
     short_citations,
