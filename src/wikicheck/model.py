@@ -202,6 +202,9 @@ class Ref:
     citation: Citation | None
     template: str | None = None
     """The template that generates this ref ({{efn}}, {{refn}}, {{r}}), or None for a tag."""
+    attributes: tuple[tuple[str, str], ...] = ()
+    """A tag's attributes as MediaWiki hands them to Cite (names lower-cased, the last of a
+    repeated name kept); empty for refs made by templates."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -106,3 +106,21 @@ def test_ref_sources_in_the_model() -> None:
         ("Infobox gold", ""),
         ("Sfn", "FOOTNOTE"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("wikitext", "attributes"),
+    [
+        ('<ref name="a" group=n>x</ref>', (("name", "a"), ("group", "n"))),
+        ("<ref NAME=a/>", (("name", "a"),)),  # names are lower-cased
+        ("<ref name=Smith 2001>x</ref>", (("name", "Smith"), ("2001", ""))),
+        ('<ref name="x"; />', (("name", "x"),)),  # ";" is not a valid attribute name
+        ('<ref name="a" name="b">x</ref>', (("name", "b"),)),  # the last one is kept
+        ("<ref>x</ref>", ()),
+        ("{{efn|name=a|x}}", ()),  # a template's ref has no attributes of its own
+    ],
+)
+def test_ref_attributes_as_mediawiki_decodes_them(
+    wikitext: str, attributes: tuple[tuple[str, str], ...]
+) -> None:
+    assert parse(wikitext).refs[0].attributes == attributes

@@ -9,6 +9,7 @@ for what the model keeps. This is the only module that computes offsets from the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
@@ -33,6 +34,7 @@ from ..textutil import mediawiki_trim, strip_comments
 from . import templates
 from .names import (
     citation_templates,
+    decode_tag_attributes,
     infobox_templates,
     link_namespace,
     link_prefixes,
@@ -61,6 +63,8 @@ class _Context:
 
 
 _TOP = _Context()
+_OPENING = re.compile(r"^<\s*ref|/?>$", re.IGNORECASE)
+"""The tag name and the closing bracket around a <ref>'s attribute text."""
 
 
 @cache
@@ -309,6 +313,7 @@ class ArticleCollector:
         )
         is_reuse = name is not None and (content is None or not content.strip())
         citation = self.citations[first_citation] if len(self.citations) > first_citation else None
+        opening = self.source[start : end if content_span is None else content_span.start]
         self.refs.append(
             model.Ref(
                 name=name,
@@ -319,6 +324,7 @@ class ArticleCollector:
                 content_span=content_span,
                 list_defined=ctx.list_group is not None and not is_reuse,
                 citation=citation,
+                attributes=decode_tag_attributes(_OPENING.sub("", opening)),
             )
         )
         return end

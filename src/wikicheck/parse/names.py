@@ -49,6 +49,36 @@ def tag_attribute(raw: str, quoted: bool) -> str:
     return _CHARACTER_REFERENCE.sub(lambda match: html.unescape(match.group()), value)
 
 
+_SPACE_CHARS = "\t\n\x0c\r "
+_ATTRIBUTE_PAIR = re.compile(
+    rf"((?:[^{_SPACE_CHARS}/>=]|=)[^{_SPACE_CHARS}/>=]*)"
+    rf"([{_SPACE_CHARS}]*=[{_SPACE_CHARS}]*"
+    rf"(?:\"([^\"]*)(?:\"|$)|'([^']*)(?:'|$)|((?:(?![{_SPACE_CHARS}]|>).)*)))?",
+    re.DOTALL,
+)
+_ATTRIBUTE_NAME = re.compile(r"^[:_\w][:_.\-\w]*$")
+
+
+def decode_tag_attributes(text: str) -> tuple[tuple[str, str], ...]:
+    """The attributes of a tag's opening text (``name="a" group=b``) as MediaWiki hands them
+    to an extension (Sanitizer::decodeTagAttributes): names lower-cased, names with other
+    characters than letters, digits and ``:_.-`` dropped (``;`` after a quote is junk), a
+    repeated name keeping its last value."""
+    values: dict[str, str] = {}
+    for match in _ATTRIBUTE_PAIR.finditer(strip_comments(text)):
+        name = match.group(1).lower()
+        if not _ATTRIBUTE_NAME.match(name):
+            continue
+        quoted = match.group(3) if match.group(3) is not None else match.group(4)
+        if quoted is not None:
+            value = tag_attribute(quoted, quoted=True)
+        else:
+            value = tag_attribute(match.group(5) or "", quoted=False)
+        values.pop(name, None)
+        values[name] = value
+    return tuple(values.items())
+
+
 def tag_function_attribute(raw: str) -> str:
     """A value that a template passes on as ``{{#tag:ref|…|name=value}}`` ({{efn}}, {{r}}),
     as {{#tag:}} hands it to the extension (CoreParserFunctions::tagObj): trimmed, and one
