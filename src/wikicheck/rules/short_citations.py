@@ -60,10 +60,27 @@ class _Page:
         return [source for source in self.unseen if source.anything or surname in source.text]
 
 
+def _ref_tag_attributes(article: Article) -> list[Span]:
+    """The opening tags of the page's <ref>s. MediaWiki never expands templates in the
+    attributes of an extension tag: {{harvnb|x|2001}} written in <ref name="…"> is text."""
+    return [
+        Span(ref.span.start, ref.content_span.start if ref.content_span else ref.span.end)
+        for ref in article.refs
+    ]
+
+
 def _page(article: Article, ctx: RuleContext) -> _Page:
     page = _Page()
+    openings: list[Span] | None = None
     for template in article.templates:
-        page.links.extend(short_citations(template))
+        links = short_citations(template)
+        if not links:
+            continue
+        if openings is None:
+            openings = _ref_tag_attributes(article)
+        if any(o.start < template.span.start and template.span.end <= o.end for o in openings):
+            continue
+        page.links.extend(links)
     if not page.links:  # the rules say nothing about a page without short citations
         return page
     for citation in article.citations:
