@@ -94,6 +94,8 @@ def parse(text: str, *, path: str | None = None, title: str | None = None) -> Ar
         collector.wikilinks,
         collector.categories,
         collector.ref_sources,
+        collector.tags,
+        collector.stray_markup,
     ):
         _by_start(items)
     lead, sections = build_sections(collector.headings, len(text))
@@ -115,4 +117,6 @@ def parse(text: str, *, path: str | None = None, title: str | None = None) -> Ar
         text_runs=tuple(collector.text_runs),
         lines=lines,
         ref_sources=tuple(collector.ref_sources),
+        tags=tuple(collector.tags),
+        stray_markup=tuple(collector.stray_markup),
     )
