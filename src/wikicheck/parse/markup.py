@@ -59,9 +59,10 @@ _TABLE = {"{|": StrayKind.TABLE_OPEN, "|}": StrayKind.TABLE_CLOSE}
 
 
 def _line_start(source: str, offset: int) -> bool:
-    """Whether only spaces and tabs come before ``offset`` on its line."""
+    """Whether only spaces, tabs and the colons of an indented table (":{|", which the
+    tokenizer does not read as a table) come before ``offset`` on its line."""
     line = source.rfind("\n", 0, offset) + 1
-    return not source[line:offset].strip(" \t")
+    return not source[line:offset].strip(" \t:")
 
 
 def scan_text(value: str, start: int, source: str, out: list[StrayMarkup]) -> None:

@@ -15,6 +15,7 @@ from . import (
     ref_names,
     references,
     structure,
+    syntax_balance,
     typos,
 )
 from ._base import FixAvailability, Rule, RuleContext, rule
@@ -33,6 +34,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *maintenance.RULES,
     *typos.RULES,
     *links.RULES,
+    *syntax_balance.RULES,
 )
 
 __all__ = ["ALL_RULES", "FixAvailability", "Rule", "RuleContext", "rule"]
