@@ -16,6 +16,7 @@ from . import (
     references,
     structure,
     syntax_balance,
+    syntax_nesting,
     typos,
 )
 from ._base import FixAvailability, Rule, RuleContext, rule
@@ -35,6 +36,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *typos.RULES,
     *links.RULES,
     *syntax_balance.RULES,
+    *syntax_nesting.RULES,
 )
 
 __all__ = ["ALL_RULES", "FixAvailability", "Rule", "RuleContext", "rule"]
