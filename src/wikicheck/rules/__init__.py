@@ -16,6 +16,7 @@ from . import (
     references,
     structure,
     syntax_balance,
+    syntax_html,
     syntax_nesting,
     typos,
 )
@@ -37,6 +38,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *links.RULES,
     *syntax_balance.RULES,
     *syntax_nesting.RULES,
+    *syntax_html.RULES,
 )
 
 __all__ = ["ALL_RULES", "FixAvailability", "Rule", "RuleContext", "rule"]
