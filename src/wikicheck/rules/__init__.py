@@ -17,6 +17,7 @@ from . import (
     structure,
     syntax_balance,
     syntax_html,
+    syntax_images,
     syntax_nesting,
     typos,
 )
@@ -39,6 +40,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *syntax_balance.RULES,
     *syntax_nesting.RULES,
     *syntax_html.RULES,
+    *syntax_images.RULES,
 )
 
 __all__ = ["ALL_RULES", "FixAvailability", "Rule", "RuleContext", "rule"]
