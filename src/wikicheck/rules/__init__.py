@@ -16,6 +16,7 @@ from . import (
     references,
     structure,
     syntax_balance,
+    syntax_headings,
     syntax_html,
     syntax_images,
     syntax_nesting,
@@ -41,6 +42,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *syntax_nesting.RULES,
     *syntax_html.RULES,
     *syntax_images.RULES,
+    *syntax_headings.RULES,
 )
 
 __all__ = ["ALL_RULES", "FixAvailability", "Rule", "RuleContext", "rule"]
