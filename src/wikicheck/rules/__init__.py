@@ -16,6 +16,7 @@ from . import (
     references,
     structure,
     syntax_balance,
+    syntax_cleanup,
     syntax_headings,
     syntax_html,
     syntax_images,
@@ -43,6 +44,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *syntax_html.RULES,
     *syntax_images.RULES,
     *syntax_headings.RULES,
+    *syntax_cleanup.RULES,
 )
 
 __all__ = ["ALL_RULES", "FixAvailability", "Rule", "RuleContext", "rule"]

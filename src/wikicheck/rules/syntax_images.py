@@ -62,8 +62,18 @@ def option_of(part: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _split(text: str, start: int) -> Iterator[tuple[str, int]]:
-    """The top-level parts of ``text`` (pipes inside [[...]] and {{...}} do not split)."""
+_NOWIKI = re.compile(r"<nowiki>.*?</nowiki>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
+
+
+def split_parts(text: str, start: int) -> Iterator[tuple[str, int]]:
+    """The top-level parts of ``text`` (pipes inside [[...]], {{...}}, <nowiki> and comments
+    do not split)."""
+    masked = _NOWIKI.sub(lambda match: " " * len(match.group()), text)
+    for raw, offset in _split_masked(masked, start):
+        yield text[offset - start : offset - start + len(raw)], offset
+
+
+def _split_masked(text: str, start: int) -> Iterator[tuple[str, int]]:
     depth = 0
     begin = 0
     index = 0
@@ -90,7 +100,7 @@ def image_parts(article: Article, link: Wikilink) -> list[ImagePart]:
         return []
     text_start = link.span.end - len("]]") - len(link.text)
     parts = []
-    for raw, offset in _split(link.text, text_start):
+    for raw, offset in split_parts(link.text, text_start):
         stripped = raw.strip()
         lead = len(raw) - len(raw.lstrip())
         span = Span(offset + lead, offset + lead + len(stripped))
