@@ -124,4 +124,32 @@ def fostered_content(article: Article, ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(stray.span, "text outside any table cell: it shows above the table")
 
 
-RULES = (misnested_tag, wikilink_in_extlink, multi_colon_escape, fostered_content)
+@rule(
+    code="WC815", name="unclosed-external-link", category=Category.SYNTAX, severity=Severity.ERROR
+)
+def unclosed_external_link(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags a "[" before a URL that is never closed with "]".
+
+    Why: MediaWiki shows the bracket, the bare URL and the intended label as text instead
+    of a link with that label. Check Wikipedia reports it as error 62 (and kin).
+
+    Example:
+        See [https://example.org/report the report.
+
+    Use instead:
+        See [https://example.org/report the report].
+    """
+    source = article.source
+    for link in article.external_links:
+        start = link.span.start
+        if link.origin is LinkOrigin.BARE and start and source[start - 1] == "[":
+            yield ctx.finding(Span(start - 1, start), '"[" before a URL is never closed with "]"')
+
+
+RULES = (
+    misnested_tag,
+    wikilink_in_extlink,
+    multi_colon_escape,
+    fostered_content,
+    unclosed_external_link,
+)
