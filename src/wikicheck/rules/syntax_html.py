@@ -33,19 +33,16 @@ def obsolete_tag(article: Article, ctx: RuleContext) -> Iterator[Finding]:
         {{center|A centred line}}
     """
     obsolete = html_tags().obsolete
-    for tag in article.tags:
-        if tag.name in obsolete and not tag.end_only:
+    opened = [(tag.open_span, tag.name) for tag in article.tags if not tag.end_only]
+    opened += [
+        (stray.span, stray.name)
+        for stray in article.stray_markup
+        if stray.kind is StrayKind.OPEN_TAG
+    ]
+    for span, name in sorted(opened):
+        if name in obsolete:
             yield ctx.finding(
-                tag.open_span,
-                f"<{tag.name}> is obsolete HTML: use {_REPLACEMENTS[tag.name]}",
-                data={"tag": tag.name},
-            )
-    for stray in article.stray_markup:
-        if stray.kind is StrayKind.OPEN_TAG and stray.name in obsolete:
-            yield ctx.finding(
-                stray.span,
-                f"<{stray.name}> is obsolete HTML: use {_REPLACEMENTS[stray.name]}",
-                data={"tag": stray.name},
+                span, f"<{name}> is obsolete HTML: use {_REPLACEMENTS[name]}", data={"tag": name}
             )
 
 
