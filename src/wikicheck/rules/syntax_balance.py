@@ -170,6 +170,25 @@ _BRACES = {
 }
 
 
+def _runs(article: Article, ctx: RuleContext, messages: dict[StrayKind, str]) -> Iterator[Finding]:
+    """One finding for each run of the same lone markup ("[[[[" is one break, not two)."""
+    run: StrayMarkup | None = None
+    end = -1
+    for stray in article.stray_markup:
+        if stray.kind not in messages:
+            continue
+        if run is not None and stray.kind is run.kind and stray.span.start == end:
+            end = stray.span.end
+            continue
+        if run is not None:
+            yield ctx.finding(
+                Span(run.span.start, end), messages[run.kind] + _where(article, run.span)
+            )
+        run, end = stray, stray.span.end
+    if run is not None:
+        yield ctx.finding(Span(run.span.start, end), messages[run.kind] + _where(article, run.span))
+
+
 @rule(code="WC805", name="lonely-link-brackets", category=Category.SYNTAX, severity=Severity.ERROR)
 def lonely_link_brackets(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a "[[" or "]]" that makes no link.
@@ -183,10 +202,7 @@ def lonely_link_brackets(article: Article, ctx: RuleContext) -> Iterator[Finding
     Use instead:
         See [[Paris]] for details.
     """
-    for stray in article.stray_markup:
-        message = _BRACKETS.get(stray.kind)
-        if message is not None:
-            yield ctx.finding(stray.span, message + _where(article, stray.span))
+    yield from _runs(article, ctx, _BRACKETS)
 
 
 @rule(
@@ -204,10 +220,7 @@ def lonely_template_braces(article: Article, ctx: RuleContext) -> Iterator[Findi
     Use instead:
         Text.<ref>{{cite web |url=https://example.org |title=Report}}</ref>
     """
-    for stray in article.stray_markup:
-        message = _BRACES.get(stray.kind)
-        if message is not None:
-            yield ctx.finding(stray.span, message + _where(article, stray.span))
+    yield from _runs(article, ctx, _BRACES)
 
 
 @rule(code="WC807", name="unbalanced-table", category=Category.SYNTAX, severity=Severity.ERROR)
