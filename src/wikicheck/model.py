@@ -307,7 +307,9 @@ class HtmlTag:
     ``open_span`` is the opening tag; ``close_span`` the closing tag, None when the tag closes
     itself or has no end (``<br>``, ``<li>``). ``self_closing`` is true when written ``<name/>``;
     ``end_only`` when written ``</name>`` alone (``</br>``, which MediaWiki reads as ``<br>``).
-    Tables, rows and cells written in wiki syntax are not here.
+    Tables, rows and cells written in wiki syntax (``{|``, ``|-``, ``|``, ``!``) are here only
+    when they have attributes, with ``wiki_markup`` set: then ``open_span`` runs from the
+    markup to the end of the attributes, and ``close_span`` is None.
     """
 
     name: str
@@ -317,6 +319,7 @@ class HtmlTag:
     attributes: tuple[TagAttribute, ...]
     self_closing: bool
     end_only: bool = False
+    wiki_markup: str = ""
 
     def attribute(self, name: str) -> TagAttribute | None:
         """The attribute MediaWiki keeps: the last one with that name."""

@@ -94,10 +94,18 @@ def assert_markup_spans(article: Article, nodes: list[Any]) -> None:
     """Every HTML tag the tokenizer matched is in ``article.tags`` at its source, its parts
     inside it; every piece of stray markup is at text the tokenizer left as text."""
     tags = Counter(str(node) for node in nodes if isinstance(node, Tag) and not node.wiki_markup)
-    assert Counter(article.text_at(tag.span) for tag in article.tags) == tags
+    html = [tag for tag in article.tags if not tag.wiki_markup]
+    assert Counter(article.text_at(tag.span) for tag in html) == tags
+    wiki = {str(node) for node in nodes if isinstance(node, Tag) and node.wiki_markup}
     for tag in article.tags:
         assert tag.span.contains(tag.open_span)
         assert tag.open_span.start == tag.span.start
+        for attribute in tag.attributes:
+            assert tag.open_span.contains(attribute.span)
+        if tag.wiki_markup:
+            assert article.text_at(tag.span) in wiki
+            assert article.text_at(tag.open_span).startswith(tag.wiki_markup)
+            continue
         opening = article.text_at(tag.open_span)
         assert opening.startswith("<")
         assert opening.endswith(">")
@@ -106,7 +114,6 @@ def assert_markup_spans(article: Article, nodes: list[Any]) -> None:
             assert tag.close_span.end == tag.span.end
             assert article.text_at(tag.close_span).startswith("</")
         for attribute in tag.attributes:
-            assert tag.open_span.contains(attribute.span)
             text = article.text_at(attribute.span)
             assert text.lower().lstrip().startswith(attribute.name)
             if attribute.value is not None:
@@ -189,6 +196,18 @@ def test_tags_and_stray_markup() -> None:
 def test_no_stray_markup_in_raw_tags_or_attributes() -> None:
     article = wikicheck.parse('<nowiki>[[ <span></nowiki><math>}}</math><span title="{{">x</span>')
     assert article.stray_markup == ()
+
+
+def test_table_attributes() -> None:
+    article = wikicheck.parse('{| class="a" style="b\n|-\n| c\n|-\n! colspan=2 | d\n|}')
+    assert [(tag.wiki_markup, article.text_at(tag.open_span)) for tag in article.tags] == [
+        ("{|", '{| class="a" style="b'),
+        ("!", "! colspan=2"),
+    ]
+    assert [article.text_at(item.span) for item in article.tags[0].attributes] == [
+        'class="a"',
+        'style="b',
+    ]
 
 
 def test_fostered_table_text() -> None:

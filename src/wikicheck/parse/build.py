@@ -264,6 +264,7 @@ class ArticleCollector:
             name_start = position + len(attribute.pad_first)
             position = self._code(attribute.name, inner, name_start)
             name = source[name_start:position]
+            attribute_end = position  # a name alone ends here, before any padding
             position += len(attribute.pad_before_eq)
             value = None
             quote = attribute.quotes or ""
@@ -273,14 +274,17 @@ class ArticleCollector:
                 position = self._code(attribute.value, inner, position)
                 value = source[value_start:position]
                 position += len(quote)
+                attribute_end = position
             if into is not None:
-                span = Span(name_start, position)
+                span = Span(name_start, attribute_end)
                 into.append(model.TagAttribute(name.strip().lower(), value, quote, span))
         return position
 
     def _tag(self, node: Tag, ctx: _Context, start: int) -> int:
         if node.wiki_markup:  # a table, list item or rule written in wiki syntax
-            position = self._attributes(node, ctx, start + len(node.wiki_markup))
+            attributes: list[model.TagAttribute] = []
+            position = self._attributes(node, ctx, start + len(node.wiki_markup), attributes)
+            attributes_end = position
             position += len(node.padding or "") + len(node.wiki_style_separator or "")
             if node.self_closing:
                 return position
@@ -289,7 +293,19 @@ class ArticleCollector:
                 position = self._table_contents(node, contents_ctx, position)
             else:
                 position = self._code(node.contents, contents_ctx, position)
-            return position + len(node.closing_wiki_markup or "")
+            end = position + len(node.closing_wiki_markup or "")
+            if attributes:  # a table, row or cell with attributes: kept for the attribute rules
+                tag = model.HtmlTag(
+                    str(node.tag).lower(),
+                    Span(start, end),
+                    Span(start, attributes_end),
+                    None,
+                    tuple(attributes),
+                    self_closing=False,
+                    wiki_markup=node.wiki_markup,
+                )
+                self.tags.append(tag)
+            return end
         name = str(node.tag).strip().lower()
         if name == "ref":
             return self._ref(node, ctx, start)

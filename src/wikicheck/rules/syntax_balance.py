@@ -66,6 +66,7 @@ def _where(article: Article, span: Span) -> str:
     return " in a heading" if in_heading(article, span) else ""
 
 
+_QUOTE = re.compile("[\"']")
 _CLEAN_CLOSE = re.compile(r"</[A-Za-z][A-Za-z0-9]*\s*>")
 
 
@@ -301,7 +302,8 @@ def closing_tag_with_attributes(article: Article, ctx: RuleContext) -> Iterator[
     fix=FixAvailability.SOMETIMES,
 )
 def unbalanced_attribute_quote(article: Article, ctx: RuleContext) -> Iterator[Finding]:
-    """Flags a tag attribute whose value opens a quote it never closes (<ref name="a>).
+    """Flags a tag attribute whose value opens a quote it never closes (<ref name="a>), or
+    has a stray one (name=""a").
 
     Why: MediaWiki drops an attribute it cannot read: the <ref> loses its name (and reuses
     of it show a Cite error), the <span> its style.
@@ -318,20 +320,18 @@ def unbalanced_attribute_quote(article: Article, ctx: RuleContext) -> Iterator[F
     for tag in article.tags:
         for attribute in tag.attributes:
             value = attribute.value
-            if attribute.quote or not value or value[0] not in "\"'":
-                continue
-            if len(value) > 1 and value[-1] == value[0]:
+            if attribute.quote or not value or "{" in value or not _QUOTE.search(value):
                 continue
             fix = None
+            opens = value[0] in "\"'" and value[0] not in value[1:]
             end = attribute.span.end
             rest = article.source[end : tag.open_span.end].strip(" \t/>")
-            if len(value) > 1 and not rest:  # the last attribute: the quote ends where it ends
+            if opens and len(value) > 1 and not rest:  # the last attribute: nothing follows
                 edit = Edit(Span(end, end), value[0])
                 fix = Fix(f"Close the quote: {value}{value[0]}", (edit,), Applicability.SAFE)
+            what = "opens a quote it never closes" if opens else "has a stray quote"
             yield ctx.finding(
-                attribute.span,
-                f"the {attribute.name}= value of <{tag.name}> opens a quote it never closes",
-                fix,
+                attribute.span, f"the {attribute.name}= value of <{tag.name}> {what}", fix
             )
 
 
