@@ -1,4 +1,4 @@
-"""WC801–WC810: markup that is not balanced, found where the tokenizer gave up on it.
+"""WC801–WC808, WC810: markup that is not balanced, found where the tokenizer gave up on it.
 
 The model keeps what mwparserfromhell matched (``Article.tags``) and what it left as text
 (``Article.stray_markup``). A stray opening tag followed later by a stray closing tag of the
@@ -66,7 +66,6 @@ def _where(article: Article, span: Span) -> str:
     return " in a heading" if in_heading(article, span) else ""
 
 
-_QUOTE = re.compile("[\"']")
 _CLEAN_CLOSE = re.compile(r"</[A-Za-z][A-Za-z0-9]*\s*>")
 
 
@@ -294,47 +293,6 @@ def closing_tag_with_attributes(article: Article, ctx: RuleContext) -> Iterator[
         yield ctx.finding(stray.span, f"{text} is not a closing tag: write {clean}", fix)
 
 
-@rule(
-    code="WC809",
-    name="unbalanced-attribute-quote",
-    category=Category.SYNTAX,
-    severity=Severity.ERROR,
-    fix=FixAvailability.SOMETIMES,
-)
-def unbalanced_attribute_quote(article: Article, ctx: RuleContext) -> Iterator[Finding]:
-    """Flags a tag attribute whose value opens a quote it never closes (<ref name="a>), or
-    has a stray one (name=""a").
-
-    Why: MediaWiki drops an attribute it cannot read: the <ref> loses its name (and reuses
-    of it show a Cite error), the <span> its style.
-
-    Example:
-        Text.<ref name="smith>Smith 2001.</ref>
-
-    Use instead:
-        Text.<ref name="smith">Smith 2001.</ref>
-
-    Fix:
-        Adds the closing quote when the value is the tag's last (safe).
-    """
-    for tag in article.tags:
-        for attribute in tag.attributes:
-            value = attribute.value
-            if attribute.quote or not value or "{" in value or not _QUOTE.search(value):
-                continue
-            fix = None
-            opens = value[0] in "\"'" and value[0] not in value[1:]
-            end = attribute.span.end
-            rest = article.source[end : tag.open_span.end].strip(" \t/>")
-            if opens and len(value) > 1 and not rest:  # the last attribute: nothing follows
-                edit = Edit(Span(end, end), value[0])
-                fix = Fix(f"Close the quote: {value}{value[0]}", (edit,), Applicability.SAFE)
-            what = "opens a quote it never closes" if opens else "has a stray quote"
-            yield ctx.finding(
-                attribute.span, f"the {attribute.name}= value of <{tag.name}> {what}", fix
-            )
-
-
 def _is_ref(tag: HtmlTag) -> bool:
     return tag.name == "ref" and tag.close_span is not None
 
@@ -371,6 +329,5 @@ RULES = (
     lonely_template_braces,
     unbalanced_table,
     closing_tag_with_attributes,
-    unbalanced_attribute_quote,
     ref_in_ref,
 )

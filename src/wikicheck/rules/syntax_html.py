@@ -1,9 +1,7 @@
-"""WC816, WC820–WC821 and WC850: attributes MediaWiki drops, HTML that works but is obsolete,
-and ids given twice."""
+"""WC820–WC821 and WC850: HTML that works but is obsolete, and ids given twice."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..findings import Category, Finding, Severity
@@ -18,40 +16,7 @@ _REPLACEMENTS = {
     "strike": "<s> (or <del> for a deletion)",
     "tt": "<code>, <kbd> or <samp>",
 }
-# Sanitizer's attribute name: a letter, digit, "_" or ":", then those and "." and "-"
-_ATTRIBUTE_NAME = re.compile(r"[\w:][\w:.\-]*")
 _TABLE_TAGS = frozenset({"table", "caption", "tr", "td", "th", "thead", "tbody", "tfoot"})
-
-
-@rule(code="WC816", name="invalid-attribute", category=Category.SYNTAX, severity=Severity.WARNING)
-def invalid_attribute(article: Article, ctx: RuleContext) -> Iterator[Finding]:
-    """Flags text among a tag's or table's attributes that is no attribute (a stray quote,
-    a CSS declaration outside style=, a second "!" or "|").
-
-    Why: MediaWiki's sanitizer drops what it cannot read as name=value, so the style or
-    span meant there is lost: {| class="wikitable" font-size:80%;" keeps its class and
-    loses the font size. wikilint reports it as no-ignored.
-
-    Example:
-        {| class="wikitable" font-size:80%;"
-        | cell
-        |}
-
-    Use instead:
-        {| class="wikitable" style="font-size:80%;"
-        | cell
-        |}
-    """
-    for tag in article.tags:
-        for attribute in tag.attributes:
-            name = article.text_at(attribute.span).split("=", 1)[0].strip()
-            if not name or "{" in name or "<!--" in name or _ATTRIBUTE_NAME.fullmatch(name):
-                continue
-            yield ctx.finding(
-                attribute.span,
-                f'"{article.text_at(attribute.span)}" is no attribute of <{tag.name}>: '
-                "MediaWiki drops it",
-            )
 
 
 @rule(code="WC820", name="obsolete-tag", category=Category.SYNTAX, severity=Severity.INFO)
@@ -135,4 +100,4 @@ def duplicate_id(article: Article, ctx: RuleContext) -> Iterator[Finding]:
             first[value] = attribute.span.start
 
 
-RULES = (invalid_attribute, obsolete_tag, obsolete_align, duplicate_id)
+RULES = (obsolete_tag, obsolete_align, duplicate_id)
