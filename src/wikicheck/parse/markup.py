@@ -27,10 +27,12 @@ class HtmlTags:
     raw: frozenset[str]
     formatting: frozenset[str]
     obsolete: frozenset[str]
+    disallowed: frozenset[str]
 
     @property
     def known(self) -> frozenset[str]:
-        return self.html | self.extension
+        """Every name the scanner reports: tags MediaWiki reads, and HTML it escapes."""
+        return self.html | self.extension | self.disallowed
 
 
 @cache

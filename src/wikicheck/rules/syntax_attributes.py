@@ -180,4 +180,38 @@ def invalid_attribute(article: Article, ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-RULES = (unbalanced_attribute_quote, invalid_attribute, unclosed_attribute_quote)
+@rule(code="WC818", name="duplicate-attribute", category=Category.SYNTAX, severity=Severity.WARNING)
+def duplicate_attribute(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags an attribute given twice in one tag or table cell (scope="row" scope="col").
+
+    Why: MediaWiki keeps only the last one: the first style, colspan or scope has no
+    effect. wikilint reports it as no-duplicate.
+
+    Example:
+        {|
+        ! colspan="2" style="color:red" colspan="3" | Actor
+        |}
+
+    Use instead:
+        {|
+        ! colspan="3" style="color:red" | Actor
+        |}
+    """
+    for tag in article.tags:
+        last: dict[str, TagAttribute] = {}
+        for attribute in read_attributes(article, tag).read:
+            if attribute.name in last and _ATTRIBUTE_NAME.fullmatch(attribute.name):
+                earlier = last[attribute.name]
+                yield ctx.finding(
+                    earlier.span,
+                    f"{attribute.name}= is given twice in <{tag.name}>: only the last one counts",
+                )
+            last[attribute.name] = attribute
+
+
+RULES = (
+    unbalanced_attribute_quote,
+    invalid_attribute,
+    unclosed_attribute_quote,
+    duplicate_attribute,
+)

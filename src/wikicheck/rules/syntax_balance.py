@@ -33,7 +33,7 @@ def _balance(article: Article) -> TagBalance:
     pairs: list[tuple[StrayMarkup, StrayMarkup]] = []
     unopened: list[StrayMarkup] = []
     for stray in article.stray_markup:
-        if stray.name in tags.void:
+        if stray.name in tags.void or stray.name in tags.disallowed:  # WC819 reports those
             continue
         if stray.kind is StrayKind.OPEN_TAG:
             open_by_name.setdefault(stray.name, []).append(stray)

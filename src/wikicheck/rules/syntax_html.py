@@ -1,4 +1,5 @@
-"""WC820–WC821 and WC850: HTML that works but is obsolete, and ids given twice."""
+"""WC819–WC821 and WC850: HTML that MediaWiki escapes, HTML that works but is obsolete, and
+ids given twice."""
 
 from __future__ import annotations
 
@@ -17,6 +18,35 @@ _REPLACEMENTS = {
     "tt": "<code>, <kbd> or <samp>",
 }
 _TABLE_TAGS = frozenset({"table", "caption", "tr", "td", "th", "thead", "tbody", "tfoot"})
+
+
+@rule(code="WC819", name="disallowed-html-tag", category=Category.SYNTAX, severity=Severity.ERROR)
+def disallowed_html_tag(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags an HTML tag that wikitext does not allow (<a href=...>, <img>, <script>).
+
+    Why: MediaWiki escapes it, so the tag shows on the page as typed, attributes and all.
+    Typically pasted from a web page's source. wikilint reports it as tag-like.
+
+    Example:
+        See <a href="https://example.org">the report</a>.
+
+    Use instead:
+        See [https://example.org the report].
+    """
+    disallowed = html_tags().disallowed
+    found = [(tag.open_span, tag.name) for tag in article.tags if tag.name in disallowed]
+    for tag in article.tags:
+        if tag.name in disallowed and tag.close_span is not None:
+            found.append((tag.close_span, tag.name))
+    found += [
+        (stray.span, stray.name)
+        for stray in article.stray_markup
+        if stray.kind in (StrayKind.OPEN_TAG, StrayKind.CLOSE_TAG) and stray.name in disallowed
+    ]
+    for span, name in sorted(found):
+        yield ctx.finding(
+            span, f"<{name}> is not allowed in wikitext: it shows as text", data={"tag": name}
+        )
 
 
 @rule(code="WC820", name="obsolete-tag", category=Category.SYNTAX, severity=Severity.INFO)
@@ -100,4 +130,4 @@ def duplicate_id(article: Article, ctx: RuleContext) -> Iterator[Finding]:
             first[value] = attribute.span.start
 
 
-RULES = (obsolete_tag, obsolete_align, duplicate_id)
+RULES = (disallowed_html_tag, obsolete_tag, obsolete_align, duplicate_id)
