@@ -16,6 +16,7 @@ _MEDIA_FILE = re.compile(
     r"\.(?:jpe?g|png|gif|svg|tiff?|webp|xcf|pdf|djvu|ogg|oga|ogv|webm|mp3|wav|flac|mid|opus)\s*$",
     re.IGNORECASE,
 )
+_REFPUNCT = ".,;:!?"
 _TEMPLATE_PREFIX = re.compile(r"\s*template\s*:\s*", re.IGNORECASE)
 # Direction marks, soft hyphen, zero-width space, byte-order mark, bidi embeddings and
 # isolates: invisible in the rendered page, and they break searches and links. ZWNJ and ZWJ
@@ -223,7 +224,55 @@ def isbn_checksum(article: Article, ctx: RuleContext) -> Iterator[Finding]:
                 yield ctx.finding(span, f"ISBN {number} has a wrong check digit")
 
 
+@rule(
+    code="WC866",
+    name="ref-before-punctuation",
+    category=Category.SYNTAX,
+    severity=Severity.INFO,
+    fix=FixAvailability.ALWAYS,
+)
+def ref_before_punctuation(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags a reference placed before the punctuation that follows it ("text<ref/>.").
+
+    Why: MOS:REFPUNCT puts references after adjacent punctuation (dashes excepted); bots
+    and AWB move them. Check Wikipedia reports it as error 61.
+
+    Example:
+        Paris is the capital<ref>A.</ref>.
+
+    Use instead:
+        Paris is the capital.<ref>A.</ref>
+
+    Fix:
+        Moves the punctuation before the reference or run of references (unsafe: an
+        article may follow another consistent style, WP:CITEVAR).
+    """
+    source = article.source
+    refs = sorted(
+        (ref for ref in article.refs if ref.template is None and not ref.list_defined),
+        key=lambda ref: ref.span.start,
+    )
+    run_start: int | None = None
+    for index, ref in enumerate(refs):
+        if run_start is None:
+            run_start = ref.span.start
+        following = refs[index + 1] if index + 1 < len(refs) else None
+        end = ref.span.end
+        if following is not None and following.span.start == end:
+            continue  # the run of references goes on
+        start, run_start = run_start, None
+        mark = source[end : end + 1]
+        if mark not in _REFPUNCT or source[end : end + 2] in ("..", "!!"):  # "!!": a table
+            continue
+        if start and source[start - 1] in _REFPUNCT + " ":
+            continue  # punctuation on both sides: not a misplaced mark
+        edits = (Edit(Span(start, start), mark), Edit(Span(end, end + 1), ""))
+        fix = Fix(f'Move "{mark}" before the reference', edits, Applicability.UNSAFE)
+        yield ctx.finding(Span(start, end + 1), f'"{mark}" belongs before the reference', fix)
+
+
 RULES = (
+    ref_before_punctuation,
     redundant_link_text,
     link_with_two_pipes,
     duplicate_reference_list,
