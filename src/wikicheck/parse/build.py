@@ -31,7 +31,7 @@ from ..cs1.params import parameter_table
 from ..model import LinkOrigin, Span, TextContext
 from ..textutil import mediawiki_trim, strip_comments
 from . import templates
-from .markup import html_tags, scan_text
+from .markup import has_markup, html_tags, scan_text
 from .names import (
     citation_templates,
     infobox_templates,
@@ -136,7 +136,7 @@ class ArticleCollector:
                 if reader_sees is not None and not value.isspace():
                     run = model.TextRun(self.source[position:end], Span(position, end), reader_sees)
                     self.text_runs.append(run)
-                if stray is not None:
+                if stray is not None and has_markup(value):  # most text holds none
                     scan_text(value, position, self.source, stray)
                 position = end
                 continue

@@ -50,6 +50,8 @@ def _known_names() -> frozenset[str]:
 _STRAY = re.compile(
     r"<!--|<(/?)([A-Za-z][A-Za-z0-9]*)(?=[\s/>])[^<>]*>|\[\[|\]\]|\{\{|\}\}|\{\||\|\}"
 )
+has_markup = _STRAY.search
+"""Whether a text holds anything :func:`scan_text` looks at (one C call, no Python loop)."""
 _SIMPLE = {
     "[[": StrayKind.LINK_OPEN,
     "]]": StrayKind.LINK_CLOSE,

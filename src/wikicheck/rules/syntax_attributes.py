@@ -47,11 +47,20 @@ def _attributes_end(article: Article, tag: HtmlTag) -> int:
     return tag.open_span.start + len(text.rstrip(">").rstrip("/").rstrip())
 
 
+def _read_all(article: Article) -> list[tuple[HtmlTag, ReadAttributes]]:
+    return [(tag, read_attributes(article, tag)) for tag in article.tags if tag.attributes]
+
+
+def tags_read(article: Article, ctx: RuleContext) -> list[tuple[HtmlTag, ReadAttributes]]:
+    """The tags that have attributes, with them read, once per article."""
+    return ctx.memo("syntax.attributes", lambda: _read_all(article))
+
+
 def read_attributes(article: Article, tag: HtmlTag) -> ReadAttributes:
     opening = article.text_at(tag.open_span)
     comments = [
         Span(tag.open_span.start + m.start(), tag.open_span.start + m.end())
-        for m in _COMMENT.finditer(opening)
+        for m in (_COMMENT.finditer(opening) if "<!--" in opening else ())
     ]
     read: list[TagAttribute] = []
     stray: list[TagAttribute] = []
@@ -93,8 +102,7 @@ def unbalanced_attribute_quote(article: Article, ctx: RuleContext) -> Iterator[F
     Use instead:
         Text.<ref name="smith" group=notes>Smith 2001.</ref>
     """
-    for tag in article.tags:
-        found = read_attributes(article, tag)
+    for tag, found in tags_read(article, ctx):
         for attribute in found.stray_quotes:
             yield ctx.finding(
                 attribute.span, f"the {attribute.name}= value of <{tag.name}> has a stray quote"
@@ -131,8 +139,8 @@ def unclosed_attribute_quote(article: Article, ctx: RuleContext) -> Iterator[Fin
     Fix:
         Closes the quote at the end of the attributes (safe: MediaWiki already reads it so).
     """
-    for tag in article.tags:
-        unclosed = read_attributes(article, tag).unclosed
+    for tag, found in tags_read(article, ctx):
+        unclosed = found.unclosed
         if unclosed is None or unclosed.swallows:
             continue
         attribute = unclosed.attribute
@@ -167,8 +175,8 @@ def invalid_attribute(article: Article, ctx: RuleContext) -> Iterator[Finding]:
         | cell
         |}
     """
-    for tag in article.tags:
-        for attribute in read_attributes(article, tag).read:
+    for tag, found in tags_read(article, ctx):
+        for attribute in found.read:
             text = article.text_at(attribute.span)
             name = text.split("=", 1)[0].strip()
             if not name or "{" in name or _ATTRIBUTE_NAME.fullmatch(name):
@@ -197,9 +205,9 @@ def duplicate_attribute(article: Article, ctx: RuleContext) -> Iterator[Finding]
         ! colspan="3" style="color:red" | Actor
         |}
     """
-    for tag in article.tags:
+    for tag, found in tags_read(article, ctx):
         last: dict[str, TagAttribute] = {}
-        for attribute in read_attributes(article, tag).read:
+        for attribute in found.read:
             if attribute.name in last and _ATTRIBUTE_NAME.fullmatch(attribute.name):
                 earlier = last[attribute.name]
                 yield ctx.finding(

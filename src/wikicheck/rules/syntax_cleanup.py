@@ -4,6 +4,7 @@ reference lists and ISBN magic links."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from ..findings import Applicability, Category, Edit, Finding, Fix, Severity
@@ -179,12 +180,17 @@ def invisible_characters(article: Article, ctx: RuleContext) -> Iterator[Finding
     Fix:
         Removes them (unsafe: a direction mark next to right-to-left text may be meant).
     """
-    for run in article.text_runs:
-        for match in _INVISIBLE.finditer(run.text):
-            span = Span(run.span.start + match.start(), run.span.start + match.end())
-            names = sorted({_NAMES.get(char, f"U+{ord(char):04X}") for char in match.group()})
-            fix = Fix("Remove", (Edit(span, ""),), Applicability.UNSAFE)
-            yield ctx.finding(span, f"invisible character in the text: {', '.join(names)}", fix)
+    runs = article.text_runs
+    starts = [run.span.start for run in runs] if _INVISIBLE.search(article.source) else []
+    for match in _INVISIBLE.finditer(article.source) if starts else ():
+        index = bisect_right(starts, match.start()) - 1
+        if index < 0 or runs[index].span.end <= match.start():
+            continue  # not in prose (a template argument, a URL, a comment ...)
+        span = Span(match.start(), min(match.end(), runs[index].span.end))
+        chars = article.text_at(span)
+        names = sorted({_NAMES.get(char, f"U+{ord(char):04X}") for char in chars})
+        fix = Fix("Remove", (Edit(span, ""),), Applicability.UNSAFE)
+        yield ctx.finding(span, f"invisible character in the text: {', '.join(names)}", fix)
 
 
 def isbn_valid(digits: str) -> bool:
@@ -212,6 +218,8 @@ def isbn_checksum(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     Use instead:
         Smith, ''A Book'' (2001), ISBN 978-0-306-40615-7.
     """
+    if "ISBN" not in article.source:
+        return
     for run in article.text_runs:
         if "ISBN" not in run.text:
             continue

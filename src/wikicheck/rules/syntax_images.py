@@ -73,24 +73,21 @@ def split_parts(text: str, start: int) -> Iterator[tuple[str, int]]:
         yield text[offset - start : offset - start + len(raw)], offset
 
 
+_SPLITTERS = re.compile(r"\[\[|\]\]|\{\{|\}\}|\|")
+
+
 def _split_masked(text: str, start: int) -> Iterator[tuple[str, int]]:
     depth = 0
     begin = 0
-    index = 0
-    while index < len(text):
-        pair = text[index : index + 2]
-        if pair in ("[[", "{{"):
+    for match in _SPLITTERS.finditer(text):
+        token = match.group()
+        if token in ("[[", "{{"):
             depth += 1
-            index += 2
-            continue
-        if pair in ("]]", "}}") and depth:
-            depth -= 1
-            index += 2
-            continue
-        if text[index] == "|" and not depth:
-            yield text[begin:index], start + begin
-            begin = index + 1
-        index += 1
+        elif token != "|":
+            depth = max(depth - 1, 0)
+        elif not depth:
+            yield text[begin : match.start()], start + begin
+            begin = match.end()
     yield text[begin:], start + begin
 
 
@@ -108,10 +105,17 @@ def image_parts(article: Article, link: Wikilink) -> list[ImagePart]:
     return parts
 
 
-def _images(article: Article) -> Iterator[Wikilink]:
-    for link in article.wikilinks:
-        if link.namespace in _IMAGE_NAMESPACES and not link.target.startswith(":"):
-            yield link
+def _read_images(article: Article) -> list[list[ImagePart]]:
+    return [
+        image_parts(article, link)
+        for link in article.wikilinks
+        if link.namespace in _IMAGE_NAMESPACES and not link.target.startswith(":")
+    ]
+
+
+def _images(article: Article, ctx: RuleContext) -> list[list[ImagePart]]:
+    """The parts of every image link, read once per article."""
+    return ctx.memo("syntax.images", lambda: _read_images(article))
 
 
 @rule(code="WC830", name="bogus-image-option", category=Category.SYNTAX, severity=Severity.WARNING)
@@ -129,8 +133,8 @@ def bogus_image_option(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     Use instead:
         [[File:Map.png|thumb|right|The map]]
     """
-    for link in _images(article):
-        texts = [part for part in image_parts(article, link) if part.kind is None and part.text]
+    for parts in _images(article, ctx):
+        texts = [part for part in parts if part.kind is None and part.text]
         for part in texts[:-1]:  # the last of them is the caption
             yield ctx.finding(
                 part.span,
@@ -158,9 +162,9 @@ def conflicting_image_options(article: Article, ctx: RuleContext) -> Iterator[Fi
     Use instead:
         [[File:Map.png|thumb|right|220px|The map]]
     """
-    for link in _images(article):
+    for parts in _images(article, ctx):
         seen: dict[str, ImagePart] = {}
-        for part in image_parts(article, link):
+        for part in parts:
             if part.kind is None:
                 continue
             earlier = seen.get(part.kind)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from ..findings import Applicability, Category, Edit, Finding, Fix, Severity
@@ -53,15 +54,15 @@ def wikilink_in_extlink(article: Article, ctx: RuleContext) -> Iterator[Finding]
     outer = [link for link in article.external_links if link.origin is LinkOrigin.BRACKETED]
     if not outer:
         return
+    starts = [link.span.start for link in outer]  # in source order; they do not nest
     for link in article.wikilinks:
-        if link.namespace in _MEDIA_NAMESPACES:
+        index = bisect_right(starts, link.span.start) - 1
+        if index < 0 or link.namespace in _MEDIA_NAMESPACES:
             continue
-        for external in outer:
-            if external.span.contains(link.span):
-                yield ctx.finding(
-                    link.span, f"wikilink [[{link.target}]] inside an external link's label"
-                )
-                break
+        if outer[index].span.contains(link.span):
+            yield ctx.finding(
+                link.span, f"wikilink [[{link.target}]] inside an external link's label"
+            )
 
 
 @rule(
