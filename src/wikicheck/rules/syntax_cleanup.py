@@ -60,9 +60,9 @@ def redundant_link_text(article: Article, ctx: RuleContext) -> Iterator[Finding]
         if link.text is not None and link.text == link.target and "|" not in link.text:
             if link.namespace in _NO_LABEL_NAMESPACES or link.target.startswith(":"):
                 continue
-            fix = Fix(
-                "Drop the label", (Edit(link.span, f"[[{link.target}]]"),), Applicability.SAFE
-            )
+            # only the "|label" goes: the link target is left as written
+            label = Span(link.span.end - len("]]") - len(link.text) - len("|"), link.span.end - 2)
+            fix = Fix("Drop the label", (Edit(label, ""),), Applicability.SAFE)
             yield ctx.finding(link.span, f"[[{link.target}|{link.text}]] repeats the target", fix)
 
 

@@ -86,7 +86,7 @@ def multi_colon_escape(article: Article, ctx: RuleContext) -> Iterator[Finding]:
         See [[:Paris]].
 
     Fix:
-        Keeps one colon (safe).
+        Keeps one colon (shown only: wikicheck never rewrites a link target itself).
     """
     for link in article.wikilinks:
         if not link.target.startswith("::"):
@@ -95,7 +95,8 @@ def multi_colon_escape(article: Article, ctx: RuleContext) -> Iterator[Finding]:
         first = text.index(":")
         colons = len(text) - first - len(text[first:].lstrip(": \t"))
         extra = Span(link.span.start + first, link.span.start + first + colons)
-        fix = Fix("Keep one colon", (Edit(extra, ":"),), Applicability.SAFE)
+        # Shown, never applied: no fix may rewrite a link target (the engine's rule)
+        fix = Fix("Keep one colon", (Edit(extra, ":"),), Applicability.DISPLAY_ONLY)
         yield ctx.finding(link.span, "a link cannot start with two colons", fix)
 
 
