@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import datetime as dt
+import json
 import random
 import sys
 from collections import Counter, defaultdict

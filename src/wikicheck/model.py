@@ -302,6 +302,83 @@ class TextRun:
 
 
 @dataclass(frozen=True, slots=True)
+class TagAttribute:
+    """One attribute of an HTML or extension tag, as the tokenizer split it.
+
+    ``name`` is lower-cased and trimmed; ``value`` is the source between the quotes (or the
+    bare value; None for a name alone); ``quote`` is the quote character, "" when unquoted.
+    ``span`` covers the attribute from its name to its closing quote.
+    """
+
+    name: str
+    value: str | None
+    quote: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlTag:
+    """A tag the tokenizer matched: ``<name ...>...</name>``, ``<name/>``, or a void ``<br>``.
+
+    ``open_span`` is the opening tag; ``close_span`` the closing tag, None when the tag closes
+    itself or has no end (``<br>``, ``<li>``). ``self_closing`` is true when written ``<name/>``;
+    ``end_only`` when written ``</name>`` alone (``</br>``, which MediaWiki reads as ``<br>``).
+    Tables, rows and cells written in wiki syntax (``{|``, ``|-``, ``|``, ``!``) are here only
+    when they have attributes, with ``wiki_markup`` set: then ``open_span`` runs from the
+    markup to the end of the attributes, and ``close_span`` is None.
+    """
+
+    name: str
+    span: Span
+    open_span: Span
+    close_span: Span | None
+    attributes: tuple[TagAttribute, ...]
+    self_closing: bool
+    end_only: bool = False
+    wiki_markup: str = ""
+
+    def attribute(self, name: str) -> TagAttribute | None:
+        """The attribute MediaWiki keeps: the last one with that name."""
+        for attribute in reversed(self.attributes):
+            if attribute.name == name:
+                return attribute
+        return None
+
+
+class StrayKind(StrEnum):
+    """Markup the tokenizer could not match and left as plain text (what it recovered from)."""
+
+    OPEN_TAG = "open-tag"
+    """``<small>`` with no ``</small>`` it could pair (``name`` is the tag name)."""
+    CLOSE_TAG = "close-tag"
+    """``</div>`` with no opening tag; ``</ref name=x>`` (a closing tag with junk) too."""
+    COMMENT = "comment"
+    """``<!--`` never closed: MediaWiki hides the rest of the page."""
+    LINK_OPEN = "link-open"
+    LINK_CLOSE = "link-close"
+    TEMPLATE_OPEN = "template-open"
+    TEMPLATE_CLOSE = "template-close"
+    TABLE_OPEN = "table-open"
+    """``{|`` at the start of a line that opens no table."""
+    TABLE_CLOSE = "table-close"
+    """``|}`` at the start of a line that closes no table."""
+    FOSTERED = "fostered"
+    """Text directly in a table or row, outside any cell: browsers move it above the table."""
+
+
+@dataclass(frozen=True, slots=True)
+class StrayMarkup:
+    """Markup left as text: ``source[span]`` is the markup itself (``<small>``, ``[[``).
+
+    ``name`` is the tag name for tags (lower case), "" otherwise.
+    """
+
+    kind: StrayKind
+    span: Span
+    name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Section:
     """A section: the lead (level 0, no title) or one that starts at a heading.
 
@@ -346,6 +423,10 @@ class Article:
     """Template calls that may make refs this page does not show, in source order."""
     limits: tuple[ParseLimit, ...] = ()
     """Unclosed markup read as text to keep the parse time bounded (reported by WC003)."""
+    tags: tuple[HtmlTag, ...] = ()
+    """HTML and extension tags the tokenizer matched (refs included), in source order."""
+    stray_markup: tuple[StrayMarkup, ...] = ()
+    """Markup the tokenizer left as text (unclosed tags, lone brackets ...), in source order."""
 
     def all_sections(self) -> Iterator[Section]:
         """The lead, then every section in document order (depth first)."""

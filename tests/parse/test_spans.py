@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import mwparserfromhell
 import pytest
@@ -12,7 +13,7 @@ from mwparserfromhell.nodes import Comment, ExternalLink, Heading, Tag, Template
 from mwparserfromhell.nodes import Wikilink as WikilinkNode
 
 import wikicheck
-from wikicheck.model import Category, Wikilink
+from wikicheck.model import Article, Category, StrayKind, Wikilink
 from wikicheck.parse import parser_input
 from wikicheck.parse.build import ArticleCollector
 
@@ -75,6 +76,58 @@ def assert_model_spans(text: str) -> None:
     for infobox in article.infoboxes:
         for field in infobox.fields:
             assert infobox.span.contains(field.span)
+    assert_markup_spans(article, nodes)
+
+
+_STRAY_TEXT = {
+    StrayKind.LINK_OPEN: "[[",
+    StrayKind.LINK_CLOSE: "]]",
+    StrayKind.TEMPLATE_OPEN: "{{",
+    StrayKind.TEMPLATE_CLOSE: "}}",
+    StrayKind.COMMENT: "<!--",
+    StrayKind.TABLE_OPEN: "{|",
+    StrayKind.TABLE_CLOSE: "|}",
+}
+
+
+def assert_markup_spans(article: Article, nodes: list[Any]) -> None:
+    """Every HTML tag the tokenizer matched is in ``article.tags`` at its source, its parts
+    inside it; every piece of stray markup is at text the tokenizer left as text."""
+    tags = Counter(str(node) for node in nodes if isinstance(node, Tag) and not node.wiki_markup)
+    html = [tag for tag in article.tags if not tag.wiki_markup]
+    assert Counter(article.text_at(tag.span) for tag in html) == tags
+    wiki = {str(node) for node in nodes if isinstance(node, Tag) and node.wiki_markup}
+    for tag in article.tags:
+        assert tag.span.contains(tag.open_span)
+        assert tag.open_span.start == tag.span.start
+        for attribute in tag.attributes:
+            assert tag.open_span.contains(attribute.span)
+        if tag.wiki_markup:
+            assert article.text_at(tag.span) in wiki
+            assert article.text_at(tag.open_span).startswith(tag.wiki_markup)
+            continue
+        opening = article.text_at(tag.open_span)
+        assert opening.startswith("<")
+        assert opening.endswith(">")
+        assert opening.lstrip("</").lower().startswith(tag.name)
+        if tag.close_span is not None:
+            assert tag.close_span.end == tag.span.end
+            assert article.text_at(tag.close_span).startswith("</")
+        for attribute in tag.attributes:
+            text = article.text_at(attribute.span)
+            assert text.lower().lstrip().startswith(attribute.name)
+            if attribute.value is not None:
+                assert text.endswith(attribute.value + attribute.quote)
+    texts = "".join(node.value for node in nodes if isinstance(node, Text))
+    for stray in article.stray_markup:
+        text = article.text_at(stray.span)
+        assert text
+        if stray.kind in _STRAY_TEXT:
+            assert text == _STRAY_TEXT[stray.kind]
+        elif stray.kind is not StrayKind.FOSTERED:
+            assert text.startswith("</" if stray.kind is StrayKind.CLOSE_TAG else "<")
+            assert text[1:].lstrip("/").lower().startswith(stray.name)
+        assert text in texts
 
 
 @pytest.mark.parametrize("path", fixture_paths(), ids=lambda path: path.name)
@@ -113,3 +166,52 @@ def test_parser_test_spans() -> None:
         text = json.loads(line)["wikitext"]
         assert_walk_covers_source(text)
         assert_model_spans(text)
+
+
+def test_tags_and_stray_markup() -> None:
+    source = 'A <span>b</div> <ref name="x>c</ref> <b id=q>d</b><br/> [[e {{f\n{| g'
+    article = wikicheck.parse(source)
+    assert [(tag.name, article.text_at(tag.span)) for tag in article.tags] == [
+        ("ref", '<ref name="x>c</ref>'),
+        ("b", "<b id=q>d</b>"),
+        ("br", "<br/>"),
+    ]
+    ref, bold, br = article.tags
+    assert ref.attributes[0].value == '"x'
+    assert ref.attributes[0].quote == ""
+    assert bold.attribute("id") is not None
+    assert article.text_at(bold.attributes[0].span) == "id=q"
+    assert br.self_closing
+    assert br.close_span is None
+    assert article.text_at(bold.close_span or bold.span) == "</b>"
+    assert [(item.kind, article.text_at(item.span)) for item in article.stray_markup] == [
+        (StrayKind.OPEN_TAG, "<span>"),
+        (StrayKind.CLOSE_TAG, "</div>"),
+        (StrayKind.LINK_OPEN, "[["),
+        (StrayKind.TEMPLATE_OPEN, "{{"),
+        (StrayKind.TABLE_OPEN, "{|"),
+    ]
+
+
+def test_no_stray_markup_in_raw_tags_or_attributes() -> None:
+    article = wikicheck.parse('<nowiki>[[ <span></nowiki><math>}}</math><span title="{{">x</span>')
+    assert article.stray_markup == ()
+
+
+def test_table_attributes() -> None:
+    article = wikicheck.parse('{| class="a" style="b\n|-\n| c\n|-\n! colspan=2 | d\n|}')
+    assert [(tag.wiki_markup, article.text_at(tag.open_span)) for tag in article.tags] == [
+        ("{|", '{| class="a" style="b'),
+        ("!", "! colspan=2"),
+    ]
+    assert [article.text_at(item.span) for item in article.tags[0].attributes] == [
+        'class="a"',
+        'style="b',
+    ]
+
+
+def test_fostered_table_text() -> None:
+    article = wikicheck.parse("{| class=x\nloose\n|-\n| cell\n|}")
+    assert [(item.kind, article.text_at(item.span)) for item in article.stray_markup] == [
+        (StrayKind.FOSTERED, "loose")
+    ]

@@ -103,6 +103,8 @@ def parse(text: str, *, path: str | None = None, title: str | None = None) -> Ar
         collector.wikilinks,
         collector.categories,
         collector.ref_sources,
+        collector.tags,
+        collector.stray_markup,
     ):
         _by_start(items)
     lead, sections = build_sections(collector.headings, len(text))
@@ -125,4 +127,6 @@ def parse(text: str, *, path: str | None = None, title: str | None = None) -> Ar
         lines=lines,
         ref_sources=tuple(collector.ref_sources),
         limits=limits,
+        tags=tuple(collector.tags),
+        stray_markup=tuple(collector.stray_markup),
     )

@@ -32,6 +32,7 @@ from ..cs1.params import parameter_table
 from ..model import LinkOrigin, Span, TextContext
 from ..textutil import mediawiki_trim, strip_comments
 from . import templates
+from .markup import has_markup, html_tags, scan_text
 from .names import (
     citation_templates,
     decode_tag_attributes,
@@ -60,6 +61,9 @@ class _Context:
     sections_allowed: bool = True
     list_group: str | None = None
     citation_url_param: str | None = None
+    markup: bool = True
+    """Whether text here is wikitext, where markup left unmatched is a break (not inside
+    <nowiki>, <math> ... nor in attribute values)."""
 
 
 _TOP = _Context()
@@ -108,6 +112,8 @@ class ArticleCollector:
         self.comments: list[model.Comment] = []
         self.text_runs: list[model.TextRun] = []
         self.headings: list[HeadingInfo] = []
+        self.tags: list[model.HtmlTag] = []
+        self.stray_markup: list[model.StrayMarkup] = []
 
     def collect(self, page: Wikicode) -> int:
         """Walk the page; returns where the walk ended, which is the length of the source.
@@ -126,6 +132,7 @@ class ArticleCollector:
     def _nodes(self, nodes: Iterable[Any], ctx: _Context, start: int) -> int:
         position = start
         reader_sees = ctx.text
+        stray = self.stray_markup if ctx.markup else None
         for node in nodes:
             if type(node) is Text:  # most nodes: handled here rather than by another call
                 value = node.value
@@ -133,6 +140,8 @@ class ArticleCollector:
                 if reader_sees is not None and not value.isspace():
                     run = model.TextRun(self.source[position:end], Span(position, end), reader_sees)
                     self.text_runs.append(run)
+                if stray is not None and has_markup(value):  # most text holds none
+                    scan_text(value, position, self.source, stray)
                 position = end
                 continue
             handler = _HANDLERS.get(type(node))
@@ -244,26 +253,63 @@ class ArticleCollector:
             values[key] = tag_attribute(value, quoted=bool(attribute.quotes))
         return values
 
-    def _attributes(self, node: Tag, ctx: _Context, start: int) -> int:
-        inner = _derive(ctx, text=None, sections_allowed=False)
+    def _attributes(
+        self,
+        node: Tag,
+        ctx: _Context,
+        start: int,
+        into: list[model.TagAttribute] | None = None,
+    ) -> int:
+        """Lays out the attributes; adds them to ``into`` when given."""
+        inner = _derive(ctx, text=None, sections_allowed=False, markup=False)
+        source = self.source
         position = start
         for attribute in node.attributes:
-            position = self._code(attribute.name, inner, position + len(attribute.pad_first))
+            name_start = position + len(attribute.pad_first)
+            position = self._code(attribute.name, inner, name_start)
+            name = source[name_start:position]
+            attribute_end = position  # a name alone ends here, before any padding
             position += len(attribute.pad_before_eq)
+            value = None
+            quote = attribute.quotes or ""
             if attribute.value is not None:
-                quote = len(attribute.quotes or "")
-                position += len("=") + len(attribute.pad_after_eq) + quote
-                position = self._code(attribute.value, inner, position) + quote
+                position += len("=") + len(attribute.pad_after_eq) + len(quote)
+                value_start = position
+                position = self._code(attribute.value, inner, position)
+                value = source[value_start:position]
+                position += len(quote)
+                attribute_end = position
+            if into is not None:
+                span = Span(name_start, attribute_end)
+                into.append(model.TagAttribute(name.strip().lower(), value, quote, span))
         return position
 
     def _tag(self, node: Tag, ctx: _Context, start: int) -> int:
         if node.wiki_markup:  # a table, list item or rule written in wiki syntax
-            position = self._attributes(node, ctx, start + len(node.wiki_markup))
+            attributes: list[model.TagAttribute] = []
+            position = self._attributes(node, ctx, start + len(node.wiki_markup), attributes)
+            attributes_end = position
             position += len(node.padding or "") + len(node.wiki_style_separator or "")
             if node.self_closing:
                 return position
-            position = self._code(node.contents, self._contents_context(node, "", ctx), position)
-            return position + len(node.closing_wiki_markup or "")
+            contents_ctx = self._contents_context(node, "", ctx)
+            if node.wiki_markup in ("{|", "|-") and ctx.markup:
+                position = self._table_contents(node, contents_ctx, position)
+            else:
+                position = self._code(node.contents, contents_ctx, position)
+            end = position + len(node.closing_wiki_markup or "")
+            if attributes:  # a table, row or cell with attributes: kept for the attribute rules
+                tag = model.HtmlTag(
+                    str(node.tag).lower(),
+                    Span(start, end),
+                    Span(start, attributes_end),
+                    None,
+                    tuple(attributes),
+                    self_closing=False,
+                    wiki_markup=node.wiki_markup,
+                )
+                self.tags.append(tag)
+            return end
         name = str(node.tag).strip().lower()
         if name == "ref":
             return self._ref(node, ctx, start)
@@ -275,18 +321,59 @@ class ArticleCollector:
         self.reference_lists.append(model.ReferenceList("references", group, Span(start, end)))
         return end
 
+    def _table_contents(self, node: Tag, ctx: _Context, start: int) -> int:
+        """Lays out a table's or row's contents, noting text outside any cell: the browser
+        moves it out of the table ("fostered" content)."""
+        position = start
+        for child in node.contents.nodes:
+            end = self._nodes((child,), ctx, position)
+            if type(child) is Text and not child.value.isspace():
+                value = child.value
+                lead = len(value) - len(value.lstrip())
+                span = Span(position + lead, position + len(value.rstrip()))
+                self.stray_markup.append(model.StrayMarkup(model.StrayKind.FOSTERED, span))
+            position = end
+        return position
+
     def _html_tag(
         self, node: Tag, ctx: _Context, start: int, contents_ctx: _Context
     ) -> tuple[int, Span | None]:
         """Lays out ``<name attributes>contents</name>`` (or ``<name/>``): its end, and where
         its contents are (None when it closes itself)."""
-        position = start + len("</" if node.invalid else "<") + _source_length(node.tag)
-        position = self._attributes(node, ctx, position)
+        name_start = start + len("</" if node.invalid else "<")
+        name_end = name_start + _source_length(node.tag)
+        attributes: list[model.TagAttribute] = []
+        position = self._attributes(node, ctx, name_end, attributes)
+        name = self.source[name_start:name_end].strip().lower()
         if node.self_closing:
-            return position + len(node.padding) + len(">" if node.implicit else "/>"), None
+            end = position + len(node.padding) + len(">" if node.implicit else "/>")
+            self.tags.append(
+                model.HtmlTag(
+                    name,
+                    Span(start, end),
+                    Span(start, end),
+                    None,
+                    tuple(attributes),
+                    self_closing=not node.implicit,
+                    end_only=bool(node.invalid),
+                )
+            )
+            return end, None
         contents_start = position + len(node.padding) + len(">")
+        if name in html_tags().raw:
+            contents_ctx = _derive(contents_ctx, markup=False)
         position = self._code(node.contents, contents_ctx, contents_start)
         end = position + len("</") + _source_length(node.closing_tag) + len(">")
+        self.tags.append(
+            model.HtmlTag(
+                name,
+                Span(start, end),
+                Span(start, contents_start),
+                Span(position, end),
+                tuple(attributes),
+                self_closing=False,
+            )
+        )
         return end, Span(contents_start, position)
 
     @staticmethod

@@ -18,6 +18,13 @@ from . import (
     references,
     short_citations,
     structure,
+    syntax_attributes,
+    syntax_balance,
+    syntax_cleanup,
+    syntax_headings,
+    syntax_html,
+    syntax_images,
+    syntax_nesting,
     typos,
 )
 from ._base import FixAvailability, Rule, RuleContext, rule
@@ -39,6 +46,13 @@ ALL_RULES: tuple[Rule, ...] = (
     *maintenance.RULES,
     *typos.RULES,
     *links.RULES,
+    *syntax_balance.RULES,
+    *syntax_nesting.RULES,
+    *syntax_attributes.RULES,
+    *syntax_html.RULES,
+    *syntax_images.RULES,
+    *syntax_headings.RULES,
+    *syntax_cleanup.RULES,
 )
 
 __all__ = ["ALL_RULES", "FixAvailability", "Rule", "RuleContext", "rule"]
