@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 
 from ._version import __version__
-from .engine import lint, lint_article
+from .engine import lint_article
 from .errors import ConfigError, InputError, UnknownRuleError, WikicheckError
 from .findings import Applicability, Category, Edit, Finding, Fix, Severity
 from .model import Article, Position, Span
@@ -19,6 +19,7 @@ from .net.cache import LinkCache
 from .net.checker import check_links
 from .net.results import LinkResult, Outcome
 from .parse import parse
+from .pipeline import lint
 from .settings import LinkSettings, Settings
 
 __all__ = [

@@ -24,7 +24,7 @@ from .reporters import FORMATS, FileResult, Report
 from .reporters.escape import visible
 from .reporters.model_json import render as render_model
 from .runner import FixMode, Job, Options, link_urls, run_jobs
-from .settings import LinkSettings, Settings
+from .settings import LinkSettings, Settings, utc_today
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -261,6 +261,7 @@ def _run_lint(args: argparse.Namespace) -> int:
     options = Options(
         settings,
         tuple(rule.code for rule in rules),
+        settings.today or utc_today(),  # once for the run, at its edge
         mode,
         args.unsafe_fixes,
         args.encoding,

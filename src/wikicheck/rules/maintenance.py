@@ -6,13 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..findings import Applicability, Category, Edit, Finding, Fix, Severity
-from ..maintenance import (
-    age_in_months,
-    describe_age,
-    intended_month,
-    maintenance_tags,
-    template_kinds,
-)
+from ..maintenance import age_in_months, describe_age, intended_month, tags_of, template_kinds
 from ..model import Article, Span
 from ._base import FixAvailability, RuleContext, rule
 
@@ -21,7 +15,7 @@ _SUBJECT_FIELDS = frozenset({"name", "title", "conflict", "official_name", "nati
 
 def _tags(article: Article, ctx: RuleContext, inline: bool) -> Iterator[Finding]:
     minimum = ctx.options.get("min-age-months", 0)
-    for tag in maintenance_tags(article):
+    for tag in tags_of(article, ctx):
         if tag.inline is not inline:
             continue
         if tag.date is None:
@@ -128,7 +122,7 @@ def undated_maintenance_tag(article: Article, ctx: RuleContext) -> Iterator[Find
     that is there but cannot be read gets no fix: a fix would have to invent the month.
     """
     stamp = ctx.today.strftime("%B %Y")
-    for tag in maintenance_tags(article):
+    for tag in tags_of(article, ctx):
         if not tag.needs_date or tag.date is not None:
             continue
         if tag.date_text is None or tag.date_span is None:
