@@ -17,15 +17,10 @@ from .protected import guard_fixes
 from .registry import Registry, default_registry
 from .rules import Rule, RuleContext
 from .rules.meta import rule_crashed, unused_suppression
+from .selection import matches_any
 from .settings import Settings, utc_today
 
 logger = logging.getLogger(__name__)
-
-
-def _matches(selector: str, rule: Rule) -> bool:
-    return (
-        selector.upper() == "ALL" or selector == rule.name or rule.code.startswith(selector.upper())
-    )
 
 
 def lint_article(
@@ -56,7 +51,7 @@ def lint_article(
         )
     if article.path and settings.per_file_ignores:
         ignored = ignores_for(article.path, settings)
-        rules = [rule for rule in rules if not any(_matches(s, rule) for s in ignored)]
+        rules = [rule for rule in rules if not matches_any(ignored, rule.code, rule.name)]
     with cycle_collector_paused():
         return _run_rules(
             article,
@@ -96,7 +91,7 @@ def _run_rules(
             ctx = RuleContext(unused_suppression, article, path, today)
             for directive in directives:
                 relevant = not directive.codes or any(
-                    _matches(code, rule) for code in directive.codes for rule in rules
+                    matches_any(directive.codes, rule.code, rule.name) for rule in rules
                 )
                 if relevant and not directive.used:
                     codes = ", ".join(directive.codes) or "all rules"
