@@ -14,10 +14,10 @@ from ._version import __version__
 from .engine import lint_article
 from .errors import ConfigError, InputError, UnknownRuleError, WikicheckError
 from .findings import Applicability, Category, Edit, Finding, Fix, Severity
+from .linkcheck.cache import LinkCache
+from .linkcheck.checker import check_links
+from .linkcheck.results import LinkResult, Outcome
 from .model import Article, Position, Span
-from .net.cache import LinkCache
-from .net.checker import check_links
-from .net.results import LinkResult, Outcome
 from .parse import parse
 from .pipeline import lint
 from .settings import LinkSettings, Settings

@@ -11,8 +11,8 @@ from . import suppressions
 from .config import ignores_for
 from .findings import Finding
 from .gcpause import cycle_collector_paused
+from .linkcheck.results import LinkResult
 from .model import Article, Span
-from .net.results import LinkResult
 from .protected import guard_fixes
 from .registry import Registry, default_registry
 from .rules import Rule, RuleContext

@@ -19,15 +19,15 @@ from typing import TYPE_CHECKING, Any
 from .engine import lint_article
 from .errors import InputError
 from .findings import Finding
-from .maintenance import SHARED_KEY, maintenance_tags, summarize
 from .model import Article
 from .parse import parse
+from .parse.maintenance import SHARED_KEY, maintenance_tags, summarize
 from .registry import Registry, default_registry, rules_for
 from .rules import Rule
 from .settings import Settings, utc_today
 
 if TYPE_CHECKING:  # the link checker's modules are not imported to lint
-    from .net.results import LinkResult
+    from .linkcheck.results import LinkResult
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,8 +17,8 @@ from .findings import Finding
 from .fix import display_only, fix_until_stable
 from .fixwrite import write_fixed
 from .inputs import STDIN, Document, read
-from .links import link_sources
-from .net.results import LinkResult
+from .linkcheck.results import LinkResult
+from .linkcheck.urls import link_sources
 from .parse import parse
 from .pipeline import DocumentResult, Plan, check_document, failure_reason, warm_up
 from .reporters import FileResult

@@ -20,7 +20,7 @@ class FileResult:
     fixed: int = 0
     diff: str | None = None
     maintenance: dict[str, Any] | None = None
-    """The page's cleanup load (wikicheck.maintenance.summarize), when it could be parsed."""
+    """The page's cleanup load (wikicheck.parse.maintenance.summarize), when it could be parsed."""
 
 
 @dataclass(frozen=True, slots=True)

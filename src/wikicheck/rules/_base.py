@@ -10,8 +10,8 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from ..findings import Category, Finding, Fix, Severity
+from ..linkcheck.results import LinkResult
 from ..model import Article, Span
-from ..net.results import LinkResult
 
 CheckFunction = Callable[[Article, "RuleContext"], Iterable[Finding]]
 T = TypeVar("T")

@@ -13,8 +13,8 @@ from urllib.parse import urlsplit
 
 from ..cs1.params import parameter_table
 from ..findings import Applicability, Category, Edit, Finding, Fix, Severity
+from ..linkcheck.results import LinkResult, Outcome
 from ..model import Article, Citation, CitationParam, LinkOrigin, Span
-from ..net.results import LinkResult, Outcome
 from ._base import FixAvailability, RuleContext, rule
 
 

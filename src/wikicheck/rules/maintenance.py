@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 
 from ..findings import Applicability, Category, Edit, Finding, Fix, Severity
-from ..maintenance import age_in_months, describe_age, intended_month, tags_of, template_kinds
 from ..model import Article, Span
+from ..parse.maintenance import age_in_months, describe_age, intended_month, tags_of, template_kinds
 from ._base import FixAvailability, RuleContext, rule
 
 _SUBJECT_FIELDS = frozenset({"name", "title", "conflict", "official_name", "native_name"})

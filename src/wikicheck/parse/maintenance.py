@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from .model import Article, Span, Template
-from .parse.names import normalize_title
-from .resources import load_toml
+from ..model import Article, Span, Template
+from ..resources import load_toml
+from .names import normalize_title
 
 if TYPE_CHECKING:
-    from .rules import RuleContext
+    from ..rules import RuleContext
 
 _MONTH_YEAR = re.compile(
     r"^(January|February|March|April|May|June|July|August|September|October|November|December)"
