@@ -8,19 +8,23 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
+from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
-from .engine import lint_article
 from .errors import ConfigError, InputError, UnknownRuleError, WikicheckError
 from .findings import Applicability, Category, Edit, Finding, Fix, Severity
-from .linkcheck.cache import LinkCache
-from .linkcheck.checker import check_links
 from .linkcheck.results import LinkResult, Outcome
 from .model import Article, Position, Span
 from .parse import parse
-from .pipeline import lint
 from .settings import LinkSettings, Settings
+
+if TYPE_CHECKING:
+    from .engine import lint_article
+    from .linkcheck.cache import LinkCache
+    from .linkcheck.checker import check_links
+    from .pipeline import lint
 
 __all__ = [
     "Applicability",
@@ -49,3 +53,23 @@ __all__ = [
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+
+_LAZY = {
+    "lint": "pipeline",
+    "lint_article": "engine",
+    "check_links": "linkcheck.checker",
+    "LinkCache": "linkcheck.cache",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The linter and the link checker, imported when first used: ``import wikicheck`` (and
+    so ``wikicheck --version``) loads neither the rules nor a network (requests, urllib3) or
+    SQLite module (tests/test_imports.py)."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value

@@ -11,7 +11,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..config import configured_settings, page_timeout
 from ..errors import ConfigError
 from ..findings import Severity
 from ..inputs import STDIN
@@ -74,6 +73,8 @@ def add_selection(parser: argparse.ArgumentParser) -> None:
 
 
 def seconds(value: str) -> float:
+    from ..config import page_timeout
+
     try:
         return page_timeout(float(value), "--page-timeout")
     except (ValueError, ConfigError) as error:
@@ -82,6 +83,8 @@ def seconds(value: str) -> float:
 
 def resolve_settings(args: argparse.Namespace, first_path: str | None) -> Settings:
     """Configuration file, then command-line options on top."""
+    from ..config import configured_settings
+
     start = Path(first_path) if first_path and first_path != STDIN else Path.cwd()
     settings = configured_settings(
         getattr(args, "config", None), start, isolated=getattr(args, "isolated", False)

@@ -7,11 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..inputs import read
-from ..parse import parse
-from ..registry import default_registry
 from ..reporters.escape import visible
-from ..reporters.model_json import render as render_model
 from ..settings import LinkSettings
 from .common import EXIT_CLEAN, resolve_settings
 
@@ -30,6 +26,10 @@ def add_info_parsers(commands: Any) -> None:
 
 
 def run_parse(args: argparse.Namespace) -> int:
+    from ..inputs import read
+    from ..parse import parse
+    from ..reporters.model_json import render as render_model
+
     document = read(args.path, args.encoding)
     article = parse(document.text, path=args.path)
     if args.format == "json":
@@ -51,6 +51,8 @@ def run_parse(args: argparse.Namespace) -> int:
 
 
 def run_rules(_args: argparse.Namespace) -> int:
+    from ..registry import default_registry
+
     registry = default_registry()
     sys.stdout.write(
         f"{'code':<6} {'name':<32} {'family':<11} {'severity':<8} {'default':<7} {'fix':<9}"
@@ -66,6 +68,8 @@ def run_rules(_args: argparse.Namespace) -> int:
 
 
 def run_rule(args: argparse.Namespace) -> int:
+    from ..registry import default_registry
+
     registry = default_registry()
     rule = registry.get(args.code)
     choice = registry.default_choice(rule)
@@ -75,6 +79,8 @@ def run_rule(args: argparse.Namespace) -> int:
 
 
 def run_config(args: argparse.Namespace) -> int:
+    from ..registry import default_registry
+
     settings = resolve_settings(args, args.path)
     rules = default_registry().select(settings.select, settings.ignore, settings.extend_select)
     select = list(settings.select) if settings.select is not None else "the default rules"

@@ -11,19 +11,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..config import link_number_problem
 from ..errors import InputError, WikicheckError
-from ..inputs import expand, read
-from ..linkcheck.cache import LinkCache, default_cache_path
-from ..linkcheck.checker import check_links, compile_pattern
 from ..linkcheck.results import LinkResult
-from ..linkcheck.urls import LinkSource, link_sources
-from ..parse import parse
-from ..reporters.links import render_json, render_text
 from ..settings import LinkSettings, Settings
 from .common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, color, print_error, resolve_settings
 
 if TYPE_CHECKING:
+    from ..linkcheck.cache import LinkCache
     from ..linkcheck.wiki import Page
 
 
@@ -58,6 +52,9 @@ def add_link_options(parser: argparse.ArgumentParser) -> None:
 
 def link_settings(args: argparse.Namespace, base: LinkSettings) -> LinkSettings:
     """The configuration's [links] table with the command-line options on top."""
+    from ..config import link_number_problem
+    from ..linkcheck.checker import compile_pattern
+
     changes: dict[str, Any] = {}
     for name in ("timeout", "workers", "max_per_host", "host_interval", "cache_ttl_hours"):
         value = getattr(args, name, None)
@@ -115,6 +112,8 @@ def fetch_wiki(args: argparse.Namespace, settings: Settings) -> list[Page]:
 
 
 def open_cache(args: argparse.Namespace, settings: LinkSettings) -> LinkCache | None:
+    from ..linkcheck.cache import LinkCache, default_cache_path
+
     if args.no_cache:
         return None
     path = args.cache or default_cache_path()
@@ -127,6 +126,8 @@ def open_cache(args: argparse.Namespace, settings: LinkSettings) -> LinkCache | 
 def check_with_cache(
     urls: Iterable[str], args: argparse.Namespace, settings: LinkSettings
 ) -> list[LinkResult]:
+    from ..linkcheck.checker import check_links
+
     announce(settings)
     cache = open_cache(args, settings)
     progress = not args.quiet and sys.stderr.isatty()
@@ -140,6 +141,11 @@ def check_with_cache(
 def run_links(args: argparse.Namespace) -> int:
     """Exit 0 when no URL failed, 1 when one is broken, unreachable or timing out, 2 when an
     input could not be read."""
+    from ..inputs import expand, read
+    from ..linkcheck.urls import LinkSource, link_sources
+    from ..parse import parse
+    from ..reporters.links import render_json, render_text
+
     settings = resolve_settings(args, args.paths[0])
     sources: dict[str, list[LinkSource]] = defaultdict(list)
     problems = 0

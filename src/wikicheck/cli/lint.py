@@ -7,16 +7,16 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..config import is_excluded
 from ..errors import ConfigError, InputError, WikicheckError
 from ..findings import Severity
-from ..inputs import STDIN, Document, expand, read
-from ..registry import default_registry
 from ..reporters import FORMATS, FileResult, Report
-from ..runner import FixMode, Job, Options, link_urls, run_jobs
-from ..settings import Settings, utc_today
+
+if TYPE_CHECKING:
+    from ..runner import Job
+    from ..settings import Settings
+
 from .common import (
     EXIT_CLEAN,
     EXIT_ERROR,
@@ -71,6 +71,10 @@ def add_lint_parser(commands: Any) -> None:
 
 
 def _jobs(args: argparse.Namespace, settings: Settings) -> tuple[list[Job], list[FileResult]]:
+    from ..config import is_excluded
+    from ..inputs import STDIN, Document, expand, read
+    from ..runner import Job
+
     jobs: list[Job] = []
     problems: list[FileResult] = []
     for path, problem in expand(args.paths, settings.extensions):
@@ -105,6 +109,8 @@ def _jobs(args: argparse.Namespace, settings: Settings) -> tuple[list[Job], list
 
 def _texts(jobs: Sequence[Job], encoding: str) -> dict[str, str]:
     """The inputs' texts for the HTML report (after --fix, the fixed files)."""
+    from ..inputs import read
+
     texts = {}
     for job in jobs:
         try:
@@ -115,6 +121,10 @@ def _texts(jobs: Sequence[Job], encoding: str) -> dict[str, str]:
 
 
 def run_lint(args: argparse.Namespace) -> int:
+    from ..registry import default_registry
+    from ..runner import FixMode, Options, link_urls, run_jobs
+    from ..settings import utc_today
+
     first = args.paths[0] if args.paths else None
     settings = resolve_settings(args, first)
     registry = default_registry()

@@ -10,12 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError, InputError
-from ..registry import default_registry
-from ..scan import ScanRequest, scan
-from ..scan.dumps import index_path, page_texts
-from ..scan.output import cannot_write, read_records, summary_path
-from ..scan.pages import ScanOptions
-from ..scan.paths import refuse_overlaps
 from ..settings import utc_today
 from .common import EXIT_CLEAN, EXIT_ERROR, EXIT_INTERRUPTED, print_error, resolve_settings
 
@@ -90,6 +84,10 @@ def add_report_parser(commands: Any) -> None:
 def run_scan(args: argparse.Namespace) -> int:
     """Exit 0 when every dump was read, 2 when a part of one could not be (the rest was still
     scanned), 130 when interrupted (the output is valid; --resume continues it)."""
+    from ..registry import default_registry
+    from ..scan import ScanRequest, scan
+    from ..scan.pages import ScanOptions
+
     settings = resolve_settings(args, None)
     if args.limit is not None and args.limit < 0:
         raise ConfigError("--limit must be 0 or more")
@@ -126,6 +124,10 @@ def run_scan(args: argparse.Namespace) -> int:
 
 def _check_scan_paths(args: argparse.Namespace) -> None:
     """Before anything is opened for writing: no output may be an input or another output."""
+    from ..scan.dumps import index_path
+    from ..scan.output import summary_path
+    from ..scan.paths import refuse_overlaps
+
     inputs = [("the dump", dump) for dump in args.dumps]
     indexes = [args.index] if args.index else [index_path(dump) for dump in args.dumps]
     inputs += [("the index", index) for index in indexes if index is not None]
@@ -137,6 +139,9 @@ def _check_scan_paths(args: argparse.Namespace) -> None:
 
 def run_report(args: argparse.Namespace) -> int:
     from ..reporters.html import render_scan_report, top_records
+    from ..scan.dumps import page_texts
+    from ..scan.output import cannot_write, read_records, summary_path
+    from ..scan.paths import refuse_overlaps
 
     if not args.records.is_file():
         raise InputError("no such scan output", path=str(args.records))

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..findings import Finding
-from ..rules import Rule
+
+if TYPE_CHECKING:  # the rules' modules load only when rules run, not to print
+    from ..rules import Rule
 
 
 @dataclass(frozen=True, slots=True)
