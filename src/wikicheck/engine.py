@@ -10,7 +10,6 @@ from typing import Any
 from . import suppressions
 from .config import ignores_for
 from .findings import Finding
-from .gcpause import cycle_collector_paused
 from .linkcheck.results import LinkResult
 from .model import Article, Span
 from .protected import guard_fixes
@@ -52,15 +51,14 @@ def lint_article(
     if article.path and settings.per_file_ignores:
         ignored = ignores_for(article.path, settings)
         rules = [rule for rule in rules if not matches_any(ignored, rule.code, rule.name)]
-    with cycle_collector_paused():
-        return _run_rules(
-            article,
-            settings,
-            rules,
-            links,
-            today or settings.today or utc_today(),
-            {} if shared is None else shared,
-        )
+    return _run_rules(
+        article,
+        settings,
+        rules,
+        links,
+        today or settings.today or utc_today(),
+        {} if shared is None else shared,
+    )
 
 
 def _run_rules(

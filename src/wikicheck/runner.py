@@ -16,6 +16,7 @@ from .errors import InputError
 from .findings import Finding
 from .fix import display_only, fix_until_stable
 from .fixwrite import write_fixed
+from .gcpause import cycle_collector_paused
 from .inputs import STDIN, Document, read
 from .linkcheck.results import LinkResult
 from .linkcheck.urls import link_sources
@@ -61,9 +62,15 @@ class Outcome:
 
 
 def run_job(job: Job, options: Options) -> Outcome:
-    """Lint one input; every error becomes part of the result, never an exception."""
+    """Lint one input; every error becomes part of the result, never an exception.
+
+    The cyclic collector is paused over the job (this loop owns its process; the library calls
+    leave the collector alone): the parse tree and the model make no cycles, and the
+    collector's passes over them cost about a tenth of the time (measured on the corpus).
+    """
     try:
-        return _run(job, options)
+        with cycle_collector_paused():
+            return _run(job, options)
     except Exception as error:  # a bug in wikicheck too: report it and go on with the others
         return Outcome(FileResult(job.shown, error=failure_reason(error, debug=options.debug)))
 

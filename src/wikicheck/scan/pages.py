@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..budget import budget_finding, crash_finding
+from ..gcpause import cycle_collector_paused
 from ..pipeline import Plan, check_document, failure_reason
 from ..settings import Settings
 from .dumps import DumpError, DumpPage, Partition, read_pages
@@ -57,7 +58,8 @@ def lint_page(page: DumpPage, options: ScanOptions) -> Record:
         return record
     try:
         plan = Plan.from_codes(options.settings, options.codes, options.today)
-        result = check_document(page.text, plan, path=page.title, title=page.title)
+        with cycle_collector_paused():  # the scan owns its processes (see runner.run_job)
+            result = check_document(page.text, plan, path=page.title, title=page.title)
         record["findings"] = [finding.as_dict() for finding in result.findings]
         record["maintenance"] = result.summary
     except Exception as error:  # a wikicheck bug on one page must not end a scan of millions
