@@ -32,7 +32,7 @@ def _no_letters(value: str) -> bool:
     return not any(char.isalpha() for char in value)
 
 
-@rule(code="WC301", name="numeric-names", category=Category.CITATION, severity=Severity.WARNING)
+@rule(code="WC301", name="digits-in-name", category=Category.CITATION, severity=Severity.WARNING)
 def numeric_names(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a name that mixes digits with letters ("CS1 maint: numeric names: authors list").
 
@@ -64,7 +64,7 @@ def numeric_names(article: Article, ctx: RuleContext) -> Iterator[Finding]:
                 )
 
 
-@rule(code="WC302", name="numeric-name", category=Category.CITATION, severity=Severity.ERROR)
+@rule(code="WC302", name="name-without-letters", category=Category.CITATION, severity=Severity.ERROR)
 def numeric_name(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a name that has no letters at all ("|last= has numeric name").
 
