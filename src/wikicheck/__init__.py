@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
 from .errors import ConfigError, InputError, UnknownRuleError, WikicheckError
-from .findings import Applicability, Category, Edit, Finding, Fix, Severity
+from .findings import Applicability, Edit, Finding, Fix, RuleFamily, Severity
 from .linkcheck.results import LinkResult, Outcome
 from .model import Article, Position, Span
 from .parse import parse
@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from .linkcheck.cache import LinkCache
     from .linkcheck.checker import check_links
     from .pipeline import lint
+
+Category = RuleFamily
+"""The old name of :class:`RuleFamily`, kept for code that imports ``wikicheck.Category``."""
 
 __all__ = [
     "Applicability",
@@ -40,6 +43,7 @@ __all__ = [
     "LinkSettings",
     "Outcome",
     "Position",
+    "RuleFamily",
     "Settings",
     "Severity",
     "Span",

@@ -41,9 +41,9 @@ class Registry:
                 raise ValueError(f"duplicate rule code {rule.code}")
             if rule.name in self._by_name:
                 raise ValueError(f"duplicate rule name {rule.name}")
-            family = FAMILY_PREFIXES.get(rule.category.value)
+            family = FAMILY_PREFIXES.get(rule.family.value)
             if family is not None and not rule.code.startswith(family):
-                raise ValueError(f"{rule.code} is a {rule.category} rule; use a {family}xx code")
+                raise ValueError(f"{rule.code} is a {rule.family} rule; use a {family}xx code")
             self._by_code[rule.code] = rule
             self._by_name[rule.name] = rule
 

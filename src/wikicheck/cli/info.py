@@ -61,8 +61,8 @@ def run_rules(_args: argparse.Namespace) -> int:
     for rule in registry.rules:
         default = "yes" if registry.is_default(rule) else "no"
         sys.stdout.write(
-            f"{rule.code:<6} {rule.name:<32} {rule.category.value:<11} {rule.severity.value:<8}"
-            f" {default:<7} {rule.fix.value:<9} {rule.summary}\n"
+            f"{rule.code:<6} {rule.name:<32} {rule.family.value:<11} {rule.severity.value:<8}"
+            f" {default:<7} {rule.fix_availability.value:<9} {rule.summary}\n"
         )
     return EXIT_CLEAN
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..findings import Applicability, Category, Edit, Finding, Fix, Severity
+from ..findings import Applicability, Edit, Finding, Fix, RuleFamily, Severity
 from ..model import Article, Span
 from ..parse.maintenance import age_in_months, describe_age, intended_month, tags_of, template_kinds
 from ._base import FixAvailability, RuleContext, rule
@@ -46,7 +46,7 @@ def _tags(article: Article, ctx: RuleContext, inline: bool) -> Iterator[Finding]
 @rule(
     code="WC501",
     name="inline-cleanup-tag",
-    category=Category.MAINTENANCE,
+    family=RuleFamily.MAINTENANCE,
     severity=Severity.INFO,
     options={"min-age-months": int},
 )
@@ -72,7 +72,7 @@ def inline_cleanup_tag(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     code="WC502",
     name="cleanup-banner",
-    category=Category.MAINTENANCE,
+    family=RuleFamily.MAINTENANCE,
     severity=Severity.INFO,
     options={"min-age-months": int},
 )
@@ -100,9 +100,9 @@ def cleanup_banner(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     code="WC503",
     name="undated-maintenance-tag",
-    category=Category.MAINTENANCE,
+    family=RuleFamily.MAINTENANCE,
     severity=Severity.WARNING,
-    fix=FixAvailability.SOMETIMES,
+    fix_availability=FixAvailability.SOMETIMES,
 )
 def undated_maintenance_tag(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a cleanup tag with no |date=, or a date that is not "Month YYYY".
@@ -149,7 +149,7 @@ def undated_maintenance_tag(article: Article, ctx: RuleContext) -> Iterator[Find
             )
 
 
-@rule(code="WC504", name="hidden-todo-note", category=Category.MAINTENANCE, severity=Severity.INFO)
+@rule(code="WC504", name="hidden-todo-note", family=RuleFamily.MAINTENANCE, severity=Severity.INFO)
 def hidden_todo_note(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Reports a hidden comment that is a note to do something (<!-- TODO: ... -->).
 
@@ -173,7 +173,7 @@ def hidden_todo_note(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     code="WC505",
     name="infobox-placeholder",
-    category=Category.MAINTENANCE,
+    family=RuleFamily.MAINTENANCE,
     severity=Severity.WARNING,
 )
 def infobox_placeholder(article: Article, ctx: RuleContext) -> Iterator[Finding]:
