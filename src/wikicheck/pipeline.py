@@ -59,6 +59,11 @@ class Plan:
             )
         return cls(settings, tuple(rules), settings.today or utc_today(), links)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rule objects do not pickle (a rule's module attribute is the Rule, not its check
+        # function): a worker process gets the codes and resolves them once (rules_for).
+        return (Plan.from_codes, (self.settings, self.codes, self.today, self.links))
+
     @property
     def codes(self) -> tuple[str, ...]:
         """The selection as codes, for worker processes (see :meth:`from_codes`)."""

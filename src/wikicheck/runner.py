@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -18,7 +17,6 @@ from .fix import display_only, fix_until_stable
 from .fixwrite import write_fixed
 from .gcpause import cycle_collector_paused
 from .inputs import STDIN, Document, read
-from .linkcheck.results import LinkResult
 from .linkcheck.urls import link_sources
 from .parse import parse
 from .pipeline import DocumentResult, Plan, check_document, failure_reason, warm_up
@@ -43,16 +41,17 @@ class Job:
 
 @dataclass(frozen=True, slots=True)
 class Options:
-    settings: Settings
-    codes: tuple[str, ...]
-    """The selected rules as codes: worker processes resolve them once (``Plan.from_codes``)."""
-    today: dt.date
+    plan: Plan
+    """Settings, rules, today and link results, decided once for the run. Passed as objects
+    within a process; a worker process receives the rules as codes (``Plan.__reduce__``)."""
     fix: FixMode = FixMode.NONE
     unsafe: bool = False
     encoding: str = "utf-8"
     debug: bool = False
-    links: Mapping[str, LinkResult] | None = None
-    """Link-checker results by URL, with ``--check-links``."""
+
+    @property
+    def settings(self) -> Settings:
+        return self.plan.settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,13 +74,9 @@ def run_job(job: Job, options: Options) -> Outcome:
         return Outcome(FileResult(job.shown, error=failure_reason(error, debug=options.debug)))
 
 
-def plan_of(options: Options) -> Plan:
-    return Plan.from_codes(options.settings, options.codes, options.today, options.links)
-
-
 def _run(job: Job, options: Options) -> Outcome:
     document = job.document or read(job.path, options.encoding)
-    plan = plan_of(options)
+    plan = options.plan
     # The fix loop lints the original and the final text; the report needs both again.
     linted: dict[str, DocumentResult] = {}
 
@@ -160,7 +155,7 @@ def run_jobs(jobs: Sequence[Job], options: Options, workers: int) -> list[Outcom
         with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
             return list(pool.map(partial(run_job, options=options), jobs, chunksize=4))
 
-    warm_up(plan_of(options))
+    warm_up(options.plan)
 
     def over_budget(job: Job) -> Outcome:
         return Outcome(FileResult(job.shown, (budget_finding(job.shown, budget),)))

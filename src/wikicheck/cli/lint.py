@@ -121,6 +121,7 @@ def _texts(jobs: Sequence[Job], encoding: str) -> dict[str, str]:
 
 
 def run_lint(args: argparse.Namespace) -> int:
+    from ..pipeline import Plan
     from ..registry import default_registry
     from ..runner import FixMode, Options, link_urls, run_jobs
     from ..settings import utc_today
@@ -149,16 +150,9 @@ def run_lint(args: argparse.Namespace) -> int:
             link_settings(args, settings.links),
         )
         links = {result.url: result for result in checked}
-    options = Options(
-        settings,
-        tuple(rule.code for rule in rules),
-        settings.today or utc_today(),  # once for the run, at its edge
-        mode,
-        args.unsafe_fixes,
-        args.encoding,
-        args.debug,
-        links,
-    )
+    # today is read once for the run, at its edge
+    plan = Plan(settings, rules, settings.today or utc_today(), links)
+    options = Options(plan, mode, args.unsafe_fixes, args.encoding, args.debug)
     outcomes = run_jobs(jobs, options, args.jobs)
     results = [outcome.result for outcome in outcomes] + problems
     texts = _texts(jobs, args.encoding) if args.format == "html" else {}
