@@ -42,11 +42,8 @@ def lint_article(
     """
     settings = settings or Settings()
     if rules is None:
-        rules = (registry or default_registry()).select(
-            settings.select,
-            settings.ignore,
-            settings.extend_select,
-            include_network=links is not None,
+        rules = (registry or default_registry()).for_settings(
+            settings, include_network=links is not None
         )
     if article.path and settings.per_file_ignores:
         ignored = ignores_for(article.path, settings)

@@ -51,11 +51,8 @@ class Plan:
         """Resolve the selection (unless ``rules`` is given) and ``today`` once."""
         settings = settings or Settings()
         if rules is None:
-            rules = (registry or default_registry()).select(
-                settings.select,
-                settings.ignore,
-                settings.extend_select,
-                include_network=links is not None,
+            rules = (registry or default_registry()).for_settings(
+                settings, include_network=links is not None
             )
         return cls(settings, tuple(rules), settings.today or utc_today(), links)
 

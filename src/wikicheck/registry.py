@@ -12,6 +12,7 @@ from .errors import UnknownRuleError
 from .resources import load_toml
 from .rules import ALL_RULES, Rule
 from .selection import FAMILY_PREFIXES, matches
+from .settings import Settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +100,17 @@ class Registry:
             if selection.chosen(rule.code, rule.name, wanted, ignore, by_default=by_default):
                 result.append(rule)
         return tuple(result)
+
+    def for_settings(
+        self, settings: Settings, *, include_network: bool = False
+    ) -> tuple[Rule, ...]:
+        """The rules ``settings`` select (with the link rules when links were checked)."""
+        return self.select(
+            settings.select,
+            settings.ignore,
+            settings.extend_select,
+            include_network=include_network,
+        )
 
 
 _ON_UNLISTED = DefaultChoice(on=True, why="")

@@ -82,7 +82,7 @@ def run_config(args: argparse.Namespace) -> int:
     from ..registry import default_registry
 
     settings = resolve_settings(args, args.path)
-    rules = default_registry().select(settings.select, settings.ignore, settings.extend_select)
+    rules = default_registry().for_settings(settings)
     select = list(settings.select) if settings.select is not None else "the default rules"
     ignores = {glob: list(codes) for glob, codes in settings.per_file_ignores}
     links = settings.links

@@ -130,12 +130,7 @@ def run_lint(args: argparse.Namespace) -> int:
     settings = resolve_settings(args, first)
     registry = default_registry()
     try:
-        rules = registry.select(
-            settings.select,
-            settings.ignore,
-            settings.extend_select,
-            include_network=args.check_links,
-        )
+        rules = registry.for_settings(settings, include_network=args.check_links)
     except WikicheckError as error:
         raise ConfigError(str(error)) from None
     if args.fix and args.diff:

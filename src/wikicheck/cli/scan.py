@@ -94,7 +94,7 @@ def run_scan(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         raise ConfigError("--jobs must be 1 or more")
     _check_scan_paths(args)
-    rules = default_registry().select(settings.select, settings.ignore, settings.extend_select)
+    rules = default_registry().for_settings(settings)
     namespaces = None if args.all_namespaces else frozenset(args.namespace or [0])
     options = ScanOptions(
         settings=settings,
