@@ -22,9 +22,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.net.linkserver import LinkServer, serving
+from tests.linkcheck.linkserver import LinkServer, serving
 
-from wikicheck.net.checker import check_links
+from wikicheck.linkcheck.checker import check_links
 from wikicheck.settings import LinkSettings
 
 

@@ -35,8 +35,8 @@ def render() -> str:
         summary = rule.summary.replace("|", "\\|")
         default = "on" if registry.is_default(rule) else "off"
         lines.append(
-            f"| {rule.code} | {rule.name} | {rule.severity.value} | {default} | {rule.fix.value}"
-            f" | {summary} |"
+            f"| {rule.code} | {rule.name} | {rule.severity.value} | {default} "
+            f"| {rule.fix_availability.value} | {summary} |"
         )
     lines += ["", "## Why each rule is or is not on by default", ""]
     lines += ["| code | name | default | why |", "|---|---|---|---|"]

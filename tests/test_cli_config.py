@@ -9,7 +9,7 @@ import pytest
 
 from wikicheck.cli import main
 
-from .net.linkserver import LinkServer, serving
+from .linkcheck.linkserver import LinkServer, serving
 
 SKIP = "== A ==\n==== B ====\nText.\n== Empty ==\n== C ==\nx\n"
 

@@ -75,7 +75,7 @@ def test_github_annotations(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 1
     assert out.splitlines() == [
         f"::warning file={SEED},line=25,col=1713,endLine=25,endColumn=1722,"
-        "title=WC301 numeric-names::CS1 maint: numeric names: authors list: "
+        "title=WC301 digits-in-name::CS1 maint: numeric names: authors list: "
         "|last=FRANCE 24 mixes digits into a name; if it is an organisation, write "
         "|last=((FRANCE 24))",
         f"::warning file={SEED},line=25,col=1810,endLine=25,endColumn=1820,"

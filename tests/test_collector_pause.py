@@ -97,3 +97,15 @@ def test_concurrent_parses_resume_the_collector_once_all_end(collector_running: 
         thread.join()
     assert not errors
     assert gc.isenabled()
+
+
+def test_library_calls_leave_the_collector_alone(
+    collector_running: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """parse() and lint() change no process-wide state: only the runner and the scan workers
+    pause the collector."""
+    calls: list[str] = []
+    monkeypatch.setattr(gc, "disable", lambda: calls.append("disable"))
+    wikicheck.lint("== A ==\nText.<ref>{{cite web|title=x}}</ref>", settings=ALL_RULES)
+    wikicheck.parse("== A ==\nText.")
+    assert calls == []

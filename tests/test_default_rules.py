@@ -65,7 +65,7 @@ def test_rules_command_shows_default_and_fix_columns(capsys: pytest.CaptureFixtu
     rows = {line.split()[0]: line.split() for line in lines[1:]}
     for rule in registry.rules:
         assert rows[rule.code][4] == ("yes" if registry.is_default(rule) else "no")
-        assert rows[rule.code][5] == rule.fix.value
+        assert rows[rule.code][5] == rule.fix_availability.value
 
 
 def test_rule_command_says_why(capsys: pytest.CaptureFixture[str]) -> None:

@@ -19,10 +19,10 @@ from pathlib import Path
 import pytest
 
 from wikicheck import Finding, Settings
-from wikicheck.engine import parse_and_lint
 from wikicheck.findings import Severity
 from wikicheck.fix import MAX_PASSES, apply, changing_edits, choose_fixes, fix_until_stable
 from wikicheck.parse import parse
+from wikicheck.pipeline import Plan, check_document
 
 from .conftest import RECENT_ARTICLES, corpus_paths, read_text, recent_paths, require_corpus
 
@@ -94,7 +94,7 @@ def round_trip(path: Path, settings: Settings) -> tuple[int, list[str]]:
 
     def lint(text: str) -> list[Finding]:
         if text not in linted:
-            linted[text] = parse_and_lint(text, path=path.name, settings=settings)[1]
+            linted[text] = check_document(text, Plan.of(settings), path=path.name).findings
         return linted[text]
 
     problems: list[str] = []

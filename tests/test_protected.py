@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from wikicheck import Settings, lint
-from wikicheck.findings import Applicability, Category, Edit, Finding, Fix, Severity
+from wikicheck.findings import Applicability, Edit, Finding, Fix, RuleFamily, Severity
 from wikicheck.fix import fix_until_stable
 from wikicheck.model import Position, Span
 from wikicheck.parse import parse
@@ -130,7 +130,7 @@ def test_regions_of_an_article() -> None:
 
 def _finding(*edits: Edit) -> Finding:
     return Finding(
-        "WC999", "test", Category.SYNTAX, Severity.INFO, "m", "p", Span(0, 0),
+        "WC999", "test", RuleFamily.SYNTAX, Severity.INFO, "m", "p", Span(0, 0),
         Position(1, 1), Position(1, 1), Fix("Fix it", edits, Applicability.SAFE),
     )  # fmt: skip
 

@@ -17,7 +17,13 @@ def test_readme_examples(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.parametrize(
-    "module", ["wikicheck", "wikicheck.engine", "wikicheck.net.archives", "wikicheck.net.checker"]
+    "module",
+    [
+        "wikicheck",
+        "wikicheck.pipeline",
+        "wikicheck.linkcheck.archives",
+        "wikicheck.linkcheck.checker",
+    ],
 )
 def test_module_docstring_examples(module: str) -> None:
     imported = __import__(module, fromlist=["_"])

@@ -11,7 +11,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from wikicheck.cli import main
-from wikicheck.net.guard import BlockedAddress, NameNotResolved, check_url
+from wikicheck.linkcheck.guard import BlockedAddress, NameNotResolved, check_url
 
 from .conftest import FIXTURES, read_text
 

@@ -8,18 +8,26 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
+from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
-from .engine import lint, lint_article
 from .errors import ConfigError, InputError, UnknownRuleError, WikicheckError
-from .findings import Applicability, Category, Edit, Finding, Fix, Severity
+from .findings import Applicability, Edit, Finding, Fix, RuleFamily, Severity
+from .linkcheck.results import LinkResult, Outcome
 from .model import Article, Position, Span
-from .net.cache import LinkCache
-from .net.checker import check_links
-from .net.results import LinkResult, Outcome
 from .parse import parse
 from .settings import LinkSettings, Settings
+
+if TYPE_CHECKING:
+    from .engine import lint_article
+    from .linkcheck.cache import LinkCache
+    from .linkcheck.checker import check_links
+    from .pipeline import lint
+
+Category = RuleFamily
+"""The old name of :class:`RuleFamily`, kept for code that imports ``wikicheck.Category``."""
 
 __all__ = [
     "Applicability",
@@ -35,6 +43,7 @@ __all__ = [
     "LinkSettings",
     "Outcome",
     "Position",
+    "RuleFamily",
     "Settings",
     "Severity",
     "Span",
@@ -48,3 +57,23 @@ __all__ = [
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+
+_LAZY = {
+    "lint": "pipeline",
+    "lint_article": "engine",
+    "check_links": "linkcheck.checker",
+    "LinkCache": "linkcheck.cache",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The linter and the link checker, imported when first used: ``import wikicheck`` (and
+    so ``wikicheck --version``) loads neither the rules nor a network (requests, urllib3) or
+    SQLite module (tests/test_imports.py)."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value

@@ -49,7 +49,7 @@ def _finding(path: str, message: str) -> Finding:
     start = Position(1, 1)
     rule = page_over_budget
     return Finding(
-        rule.code, rule.name, rule.category, rule.severity, message, path, Span(0, 0), start, start
+        rule.code, rule.name, rule.family, rule.severity, message, path, Span(0, 0), start, start
     )
 
 

@@ -306,7 +306,7 @@ def link_number_problem(key: str, value: float) -> str | None:
 
 
 def _patterns(values: list[Any], where: str) -> list[str]:
-    from .net.checker import compile_pattern
+    from .linkcheck.checker import compile_pattern
 
     for value in values:
         if not isinstance(value, str):

@@ -1,33 +1,25 @@
-"""Orchestration: parse, run the selected rules, and sort what they find."""
+"""Run the selected rules over a parsed article, apply suppressions, guard and sort the findings."""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 from typing import Any
 
 from . import suppressions
 from .config import ignores_for
 from .findings import Finding
-from .gcpause import cycle_collector_paused
+from .linkcheck.results import LinkResult
 from .model import Article, Span
-from .net.results import LinkResult
-from .parse import parse
 from .protected import guard_fixes
 from .registry import Registry, default_registry
 from .rules import Rule, RuleContext
 from .rules.meta import rule_crashed, unused_suppression
+from .selection import matches_any
 from .settings import Settings, utc_today
 
 logger = logging.getLogger(__name__)
-
-
-def _matches(selector: str, rule: Rule) -> bool:
-    return (
-        selector.upper() == "ALL" or selector == rule.name or rule.code.startswith(selector.upper())
-    )
 
 
 def lint_article(
@@ -37,26 +29,33 @@ def lint_article(
     rules: Sequence[Rule] | None = None,
     registry: Registry | None = None,
     links: Mapping[str, LinkResult] | None = None,
+    today: dt.date | None = None,
+    shared: dict[str, Any] | None = None,
 ) -> list[Finding]:
     """Run rules over a parsed article, apply suppressions; findings sorted by position.
 
     ``rules`` overrides the selection in ``settings`` (the CLI resolves it once for many
     files). Per-file ignores from the settings still apply to ``article.path``. ``links``
     (URL as written → result, from :func:`wikicheck.check_links`) feeds the link rules.
+    ``shared`` is the per-article memo the rules share (see ``RuleContext.memo``); a caller
+    passes its own to reuse what the rules computed (the pipeline's maintenance summary).
     """
     settings = settings or Settings()
     if rules is None:
-        rules = (registry or default_registry()).select(
-            settings.select,
-            settings.ignore,
-            settings.extend_select,
-            include_network=links is not None,
+        rules = (registry or default_registry()).for_settings(
+            settings, include_network=links is not None
         )
     if article.path and settings.per_file_ignores:
         ignored = ignores_for(article.path, settings)
-        rules = [rule for rule in rules if not any(_matches(s, rule) for s in ignored)]
-    with cycle_collector_paused():
-        return _run_rules(article, settings, rules, links)
+        rules = [rule for rule in rules if not matches_any(ignored, rule.code, rule.name)]
+    return _run_rules(
+        article,
+        settings,
+        rules,
+        links,
+        today or settings.today or utc_today(),
+        {} if shared is None else shared,
+    )
 
 
 def _run_rules(
@@ -64,11 +63,11 @@ def _run_rules(
     settings: Settings,
     rules: Sequence[Rule],
     links: Mapping[str, LinkResult] | None,
+    today: dt.date,
+    shared: dict[str, Any],
 ) -> list[Finding]:
-    today = settings.today or utc_today()
     path = article.path or article.title or "<string>"
     findings: list[Finding] = []
-    shared: dict[str, Any] = {}
     for rule in rules:
         options = settings.rule_options.get(rule.code, {})
         ctx = RuleContext(rule, article, path, today, options, shared, links)
@@ -87,7 +86,7 @@ def _run_rules(
             ctx = RuleContext(unused_suppression, article, path, today)
             for directive in directives:
                 relevant = not directive.codes or any(
-                    _matches(code, rule) for code in directive.codes for rule in rules
+                    matches_any(directive.codes, rule.code, rule.name) for rule in rules
                 )
                 if relevant and not directive.used:
                     codes = ", ".join(directive.codes) or "all rules"
@@ -99,61 +98,3 @@ def _run_rules(
     findings = guard_fixes(article, findings)
     findings.sort(key=lambda finding: finding.sort_key)
     return findings
-
-
-def parse_and_lint(
-    text: str,
-    *,
-    path: str | None = None,
-    title: str | None = None,
-    settings: Settings | None = None,
-    rules: Sequence[Rule] | None = None,
-    links: Mapping[str, LinkResult] | None = None,
-) -> tuple[Article, list[Finding]]:
-    """:func:`~wikicheck.parse.parse` then :func:`lint_article`, with the cyclic collector
-    paused over both (between them it would walk the whole fresh model once)."""
-    with cycle_collector_paused():
-        article = parse(text, path=path, title=title)
-        return article, lint_article(article, settings=settings, rules=rules, links=links)
-
-
-_WARM_UP_PAGE = (
-    "{{Infobox person|name=A}}\n'''A''' teh word.<ref>{{cite web|url=https://example.org"
-    "|title=T|access-date=2024-06-05}}</ref> {{citation needed|date=May 2024}} [[Link|text]]"
-    " [https://example.org x]\n== History ==\nText.\n== References ==\n{{reflist}}\n"
-    "[[Category:A]]\n"
-)
-
-
-def warm_up(settings: Settings, rules: Sequence[Rule]) -> None:
-    """Lint a small page once, so that what rules load on first use (the typo model, data
-    tables) is loaded in this process. Worker processes forked afterwards start warm, and a
-    page's time budget is spent on the page, not on loading."""
-    parse_and_lint(_WARM_UP_PAGE, path="<warm-up>", settings=settings, rules=rules)
-
-
-def lint(
-    text: str,
-    *,
-    path: str | None = None,
-    title: str | None = None,
-    today: dt.date | None = None,
-    select: Sequence[str] | None = None,
-    ignore: Sequence[str] = (),
-    settings: Settings | None = None,
-    links: Mapping[str, LinkResult] | None = None,
-) -> list[Finding]:
-    """Lint wikitext and return the findings; with ``links``, the link rules run too.
-
-    >>> [f.code for f in lint("== A ==\\n==== B ====\\ntext", select=["WC101"])]
-    ['WC101']
-    """
-    changes: dict[str, Any] = {}
-    if today is not None:
-        changes["today"] = today
-    if select is not None:
-        changes["select"] = tuple(select)
-    if ignore:
-        changes["ignore"] = tuple(ignore)
-    settings = replace(settings or Settings(), **changes)
-    return parse_and_lint(text, path=path, title=title, settings=settings, links=links)[1]

@@ -1,4 +1,4 @@
-"""What a rule reports: findings, their severity and category, and fixes as text edits."""
+"""What a rule reports: findings, their severity and rule family, and fixes as text edits."""
 
 from __future__ import annotations
 
@@ -20,7 +20,10 @@ class Severity(StrEnum):
         return {"info": 0, "warning": 1, "error": 2}[self.value]
 
 
-class Category(StrEnum):
+class RuleFamily(StrEnum):
+    """The family a rule belongs to (its code prefix: WC3 is CITATION). A finding's
+    ``category`` (the JSON field) is its rule's family."""
+
     ENGINE = "engine"
     SYNTAX = "syntax"
     STRUCTURE = "structure"
@@ -59,7 +62,7 @@ class Fix:
 class Finding:
     code: str
     rule: str
-    category: Category
+    category: RuleFamily
     severity: Severity
     message: str
     path: str

@@ -16,6 +16,10 @@ _collector_was_enabled = False
 def cycle_collector_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector while a page is parsed, walked and linted.
 
+    Only the loops that own their process use it (the runner's jobs, the scan's pages): a
+    library call such as ``wikicheck.parse()`` or ``wikicheck.lint()`` must not change
+    process-wide state under its caller.
+
     Building the tree and the model allocates hundreds of thousands of objects that live
     until the page is done, so the collector's passes find nothing to free yet re-walk
     everything built so far: a tenth of mwparserfromhell's parse time on typical articles,

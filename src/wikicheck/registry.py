@@ -1,4 +1,5 @@
-"""The rule registry: lookup by code or name, and selection by code, prefix or name."""
+"""The rule registry: lookup by code or name (old names too), and selection (see
+:mod:`wikicheck.selection`)."""
 
 from __future__ import annotations
 
@@ -6,21 +7,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from . import selection
 from .errors import UnknownRuleError
 from .resources import load_toml
 from .rules import ALL_RULES, Rule
-
-_FAMILIES = {
-    "engine": "WC0",
-    "structure": "WC1",
-    "date": "WC2",
-    "citation": "WC3",
-    "reference": "WC4",
-    "maintenance": "WC5",
-    "typo": "WC6",
-    "link": "WC7",
-    "syntax": "WC8",
-}
+from .selection import FAMILY_PREFIXES, matches
+from .settings import Settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,9 +42,9 @@ class Registry:
                 raise ValueError(f"duplicate rule code {rule.code}")
             if rule.name in self._by_name:
                 raise ValueError(f"duplicate rule name {rule.name}")
-            family = _FAMILIES.get(rule.category.value)
+            family = FAMILY_PREFIXES.get(rule.family.value)
             if family is not None and not rule.code.startswith(family):
-                raise ValueError(f"{rule.code} is a {rule.category} rule; use a {family}xx code")
+                raise ValueError(f"{rule.code} is a {rule.family} rule; use a {family}xx code")
             self._by_code[rule.code] = rule
             self._by_name[rule.name] = rule
 
@@ -67,28 +59,18 @@ class Registry:
         return self.default_choice(rule).on
 
     def get(self, code_or_name: str) -> Rule:
-        rule = self._by_code.get(code_or_name.upper()) or self._by_name.get(code_or_name)
+        wanted = selection.resolve(code_or_name)
+        rule = self._by_code.get(wanted.upper()) or self._by_name.get(wanted)
         if rule is None:
             raise UnknownRuleError(f"unknown rule {code_or_name!r}")
         return rule
 
-    @staticmethod
-    def _specificity(selector: str, rule: Rule) -> int:
-        """How closely ``selector`` names ``rule``: 0 for no match, longer prefixes win."""
-        if selector.upper() == "ALL":
-            return 1
-        if selector == rule.name:
-            return len(rule.code) + 1
-        if rule.code.startswith(selector.upper()):
-            return len(selector)
-        return 0
-
     def validate(self, selectors: Iterable[str]) -> None:
         """Raise :class:`UnknownRuleError` for a selector that matches no rule."""
         for selector in selectors:
-            if not any(self._specificity(selector, rule) for rule in self._rules):
+            if not any(matches(selector, rule.code, rule.name) for rule in self._rules):
                 raise UnknownRuleError(
-                    f"{selector!r} matches no rule code, code prefix or rule name "
+                    f"{selector!r} matches no rule code, code prefix, rule name or family "
                     "(see `wikicheck rules`)"
                 )
 
@@ -100,14 +82,14 @@ class Registry:
         *,
         include_network: bool = False,
     ) -> tuple[Rule, ...]:
-        """Resolve selectors: the most specific of ``select``/``ignore`` wins (flake8's rule);
-        on a tie, ``ignore`` wins.
+        """Resolve selectors (see :mod:`wikicheck.selection`): the most specific of
+        ``select``/``ignore`` wins; on a tie, ``ignore`` wins.
 
         With no ``select``, the default rules that need no network are selected (and the
         default network rules too with ``include_network``); ``extend_select`` adds to them.
         """
-        chosen = [*(select or ()), *extend_select]
-        self.validate([*chosen, *ignore])
+        wanted = [*(select or ()), *extend_select]
+        self.validate([*wanted, *ignore])
         result = []
         for rule in self._rules:
             by_default = (
@@ -115,11 +97,20 @@ class Registry:
                 and self.is_default(rule)
                 and (include_network or not rule.needs_network)
             )
-            selected = max([1 if by_default else 0, *(self._specificity(s, rule) for s in chosen)])
-            ignored = max([0, *(self._specificity(s, rule) for s in ignore)])
-            if selected > ignored:
+            if selection.chosen(rule.code, rule.name, wanted, ignore, by_default=by_default):
                 result.append(rule)
         return tuple(result)
+
+    def for_settings(
+        self, settings: Settings, *, include_network: bool = False
+    ) -> tuple[Rule, ...]:
+        """The rules ``settings`` select (with the link rules when links were checked)."""
+        return self.select(
+            settings.select,
+            settings.ignore,
+            settings.extend_select,
+            include_network=include_network,
+        )
 
 
 _ON_UNLISTED = DefaultChoice(on=True, why="")

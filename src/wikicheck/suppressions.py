@@ -5,8 +5,9 @@
     <!-- wikicheck: disable WC4 --> ... <!-- wikicheck: enable WC4 -->   a range (to the end
                                                                          without an enable)
 
-Codes match by prefix (``WC3`` is every WC3xx rule) or name; no code, or ``all``, means every
-rule. A directive that suppresses nothing is reported as WC002 when that rule is selected.
+Codes match as selectors do everywhere (:mod:`wikicheck.selection`): a code, a prefix (``WC3``
+is every WC3xx rule), a name or a family; no code, or ``all``, means every rule. A directive
+that suppresses nothing is reported as WC002 when that rule is selected.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 
 from .findings import Finding
 from .model import Article, Span
+from .selection import matches_any
 
 _DIRECTIVE = re.compile(
     r"^\s*wikicheck:\s*(?P<kind>disable-next-line|disable-line|disable|enable)\b(?P<codes>[^>]*)$",
@@ -34,10 +36,7 @@ class Directive:
     used: bool = field(default=False)
 
     def covers_code(self, finding: Finding) -> bool:
-        return not self.codes or any(
-            code.upper() == "ALL" or code == finding.rule or finding.code.startswith(code.upper())
-            for code in self.codes
-        )
+        return not self.codes or matches_any(self.codes, finding.code, finding.rule)
 
 
 def parse_directives(article: Article) -> list[Directive]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from wikicheck.net.results import History, LinkResult, Outcome
+from wikicheck.linkcheck.results import History, LinkResult, Outcome
 
 CASES = Path(__file__).parent / "cases"
 

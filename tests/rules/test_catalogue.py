@@ -27,7 +27,7 @@ def test_rule_has_failing_and_passing_cases(rule: Rule) -> None:
     assert any(not case.expect for case in cases), f"{rule.code} has no passing case"
     if rule.code not in ENGINE_RULES:
         assert any(case.expect for case in cases), f"{rule.code} has no failing case"
-    if rule.fix is not FixAvailability.NONE:
+    if rule.fix_availability is not FixAvailability.NONE:
         assert any(case.fixed is not None for case in cases), f"{rule.code} has no fixed case"
 
 
@@ -64,9 +64,9 @@ def test_declared_fix_availability_is_what_the_cases_produce(rule: Rule) -> None
         FixAvailability.ALWAYS: without_fix == 0,
         FixAvailability.SOMETIMES: with_fix > 0 and without_fix > 0,
     }
-    assert produced[rule.fix], (
-        f"{rule.code} declares fix={rule.fix.value}; its cases give {with_fix} findings "
-        f"with a fix and {without_fix} without"
+    assert produced[rule.fix_availability], (
+        f"{rule.code} declares fix_availability={rule.fix_availability.value}; its cases give "
+        f"{with_fix} findings with a fix and {without_fix} without"
     )
 
 

@@ -147,6 +147,6 @@ def _finding(code: str, start: int, end: int, severity: str = "warning") -> dict
     ],
 )  # fmt: skip
 def test_highlighting(text: str, findings: list[dict[str, Any]], expected: str) -> None:
-    from wikicheck.report.html import highlighted
+    from wikicheck.reporters.html_parts import highlighted
 
     assert highlighted(text, findings) == expected

@@ -15,9 +15,9 @@ from urllib.parse import unquote_to_bytes, urlsplit
 import pytest
 
 from wikicheck.cli import main
-from wikicheck.report import render_scan_report
-from wikicheck.report.charts import MAX_BARS, timeline
-from wikicheck.report.html import json_for_html
+from wikicheck.reporters.charts import MAX_BARS, timeline
+from wikicheck.reporters.html import render_scan_report
+from wikicheck.reporters.html_parts import json_for_html
 
 
 def _record(title: str, by_month: dict[str, int]) -> dict[str, Any]:

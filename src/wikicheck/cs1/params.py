@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
+from ..memo import BoundedMemo
 from ..resources import load_toml
 
 _ENUMERATED = re.compile(r"^([A-Za-z-]*?)(\d+)([A-Za-z-]*)$")
@@ -25,15 +26,15 @@ _ACCEPTED = frozenset({VALID, TRACKED})
 
 @dataclass(frozen=True, slots=True, eq=False)
 class ParameterTable:
-    """Hashable by identity (eq=False), so that per-name lookups can be memoised."""
-
     aliases: dict[str, str]
     url_params: frozenset[str]
     removed: dict[str, str]
+    memo: BoundedMemo[str, str] = field(default_factory=BoundedMemo, repr=False)
+    """A page has thousands of citation parameters but a few hundred distinct names."""
 
     def canonical(self, name: str) -> str:
         """``accessdate`` -> ``access-date``; ``author2`` -> ``last2``; unknown names unchanged."""
-        return _canonical(self, name)
+        return self.memo.get(name, lambda: self._resolve(name))
 
     def _resolve(self, name: str) -> str:
         if name in self.aliases:
@@ -77,8 +78,7 @@ def enum_name(name: str) -> str:
 class Whitelist:
     """Which parameter names each CS1 template accepts, as Module:Citation/CS1's validate().
 
-    Each list maps a raw name (``#`` for an enumerator) to its state. Hashable by identity,
-    so that per-name answers can be memoised.
+    Each list maps a raw name (``#`` for an enumerator) to its state.
     """
 
     classes: dict[str, str]
@@ -88,13 +88,16 @@ class Whitelist:
     document: dict[str, str]
     preprint: dict[str, dict[str, str]]
     unique: dict[str, dict[str, str]]
+    memo: BoundedMemo[tuple[str, str | None, bool], str | None] = field(
+        default_factory=BoundedMemo, repr=False
+    )
 
     def state(self, name: str, template: str | None, empty: bool = False) -> str | None:
         """``valid``, ``tracked`` or ``deprecated`` when ``template`` accepts ``name``; None
         when the module reports it as unknown. ``template=None`` asks the lists every
         template shares (what the missing-pipe check uses). An empty deprecated parameter is
         unknown, as in the module."""
-        return _state(self, name, template, empty)
+        return self.memo.get((name, template, empty), lambda: self._decide(name, template, empty))
 
     def accepts(self, name: str, template: str | None, empty: bool = False) -> bool:
         return self.state(name, template, empty) is not None
@@ -144,14 +147,3 @@ def whitelist() -> Whitelist:
         preprint={cls: _states(table) for cls, table in data["preprint"].items()},
         unique={cls: _states(table) for cls, table in data["unique"].items()},
     )
-
-
-# A page has thousands of citation parameters but a few hundred distinct names.
-@cache
-def _canonical(table: ParameterTable, name: str) -> str:
-    return table._resolve(name)
-
-
-@cache
-def _state(table: Whitelist, name: str, template: str | None, empty: bool) -> str | None:
-    return table._decide(name, template, empty)

@@ -10,7 +10,6 @@ import mwparserfromhell
 from mwparserfromhell.parser import ParserError
 
 from ..errors import InputError
-from ..gcpause import cycle_collector_paused
 from ..model import Article, LineIndex, ParseLimit
 from .build import ArticleCollector
 from .limits import bound_markup
@@ -82,16 +81,15 @@ def parse(text: str, *, path: str | None = None, title: str | None = None) -> Ar
         raise TypeError(f"parse() takes wikitext as str, not {type(text).__name__}")
     lines = LineIndex(text)
     check_nesting(text, path, lines)
-    with cycle_collector_paused():
-        try:
-            # Style tags are skipped: unbalanced '' and ''' otherwise swallow templates and
-            # headings (mwparserfromhell #40 and its duplicates), and no rule needs them.
-            tokenized, limits = bounded_input(text)
-            tree = mwparserfromhell.parse(tokenized, skip_style_tags=True)
-        except (ParserError, RecursionError) as error:
-            raise InputError(f"the parser gave up on this text: {error}", path=path) from error
-        collector = ArticleCollector(text)
-        collector.collect(tree)  # consumes the tree
+    try:
+        # Style tags are skipped: unbalanced '' and ''' otherwise swallow templates and
+        # headings (mwparserfromhell #40 and its duplicates), and no rule needs them.
+        tokenized, limits = bounded_input(text)
+        tree = mwparserfromhell.parse(tokenized, skip_style_tags=True)
+    except (ParserError, RecursionError) as error:
+        raise InputError(f"the parser gave up on this text: {error}", path=path) from error
+    collector = ArticleCollector(text)
+    collector.collect(tree)  # consumes the tree
     # Text runs and headings are found in source order; the rest may be found inside out.
     for items in (
         collector.templates,

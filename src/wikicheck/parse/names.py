@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from ..memo import BoundedMemo
 from ..resources import load_toml
 from ..textutil import mediawiki_trim, strip_comments
 
@@ -95,18 +96,13 @@ class _NameSet:
     names: frozenset[str]
     exclude: frozenset[str]
 
-    seen: dict[str, bool] = field(default_factory=dict, compare=False)
+    seen: BoundedMemo[str, bool] = field(default_factory=BoundedMemo, compare=False)
     """Answers already given: a page calls the same few dozen templates again and again."""
 
     def __contains__(self, name: object) -> bool:
         if not isinstance(name, str):
             return False
-        known = self.seen.get(name)
-        if known is None:
-            if len(self.seen) > 100_000:  # a whole dump names millions of templates
-                self.seen.clear()
-            known = self.seen[name] = self._matches(name)
-        return known
+        return self.seen.get(name, lambda: self._matches(name))
 
     def _matches(self, name: str) -> bool:
         if name in self.exclude:

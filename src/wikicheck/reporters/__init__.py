@@ -11,7 +11,7 @@ Reporter = Callable[[Report], str]
 
 
 def _html(report: Report) -> str:
-    from ..report import render_lint_report  # the HTML machinery loads only when asked for
+    from .html import render_lint_report  # the HTML machinery loads only when asked for
 
     return render_lint_report(report, report.texts)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 
-from ..links import LinkSource
-from ..net.results import LinkResult, Outcome
+from ..linkcheck.results import LinkResult, Outcome
+from ..linkcheck.urls import LinkSource
 from .escape import visible
 
 # The order a reader wants: what needs fixing first, what is fine last.

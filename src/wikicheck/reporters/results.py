@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..findings import Finding
-from ..rules import Rule
+
+if TYPE_CHECKING:  # the rules' modules load only when rules run, not to print
+    from ..rules import Rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,7 +22,7 @@ class FileResult:
     fixed: int = 0
     diff: str | None = None
     maintenance: dict[str, Any] | None = None
-    """The page's cleanup load (wikicheck.maintenance.summarize), when it could be parsed."""
+    """The page's cleanup load (wikicheck.parse.maintenance.summarize), when it could be parsed."""
 
 
 @dataclass(frozen=True, slots=True)

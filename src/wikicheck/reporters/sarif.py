@@ -87,7 +87,7 @@ def render(report: Report) -> str:
             "fullDescription": {"text": rule.doc},
             "help": {"text": rule.doc},
             "defaultConfiguration": {"level": _LEVEL[rule.severity]},
-            "properties": {"tags": [rule.category.value]},
+            "properties": {"tags": [rule.family.value]},
         }
         for rule in report.rules
     ]

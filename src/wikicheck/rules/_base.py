@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from ..findings import Category, Finding, Fix, Severity
+from ..findings import Finding, Fix, RuleFamily, Severity
+from ..linkcheck.results import LinkResult
 from ..model import Article, Span
-from ..net.results import LinkResult
 
 CheckFunction = Callable[[Article, "RuleContext"], Iterable[Finding]]
 T = TypeVar("T")
@@ -35,10 +35,11 @@ class Rule:
 
     code: str
     name: str
-    category: Category
+    family: RuleFamily
     severity: Severity
     check: CheckFunction = field(repr=False)
-    fix: FixAvailability = FixAvailability.NONE
+    fix_availability: FixAvailability = FixAvailability.NONE
+    """Whether the rule's findings come with a fix (a finding's own ``fix`` is the edit)."""
     needs_network: bool = False
     options: Mapping[str, type] = field(default_factory=dict)
     """Option names (as written in config) and their types; config values are checked against them."""
@@ -92,16 +93,25 @@ def rule(
     *,
     code: str,
     name: str,
-    category: Category,
+    family: RuleFamily,
     severity: Severity,
-    fix: FixAvailability = FixAvailability.NONE,
+    fix_availability: FixAvailability = FixAvailability.NONE,
     needs_network: bool = False,
     options: Mapping[str, type] | None = None,
 ) -> Callable[[CheckFunction], Rule]:
     """Turn a check function into a :class:`Rule`. It registers nothing: see ``rules.ALL_RULES``."""
 
     def wrap(check: CheckFunction) -> Rule:
-        return Rule(code, name, category, severity, check, fix, needs_network, dict(options or {}))
+        return Rule(
+            code,
+            name,
+            family,
+            severity,
+            check,
+            fix_availability,
+            needs_network,
+            dict(options or {}),
+        )
 
     return wrap
 
@@ -142,7 +152,7 @@ class RuleContext:
         return Finding(
             code=self.rule.code,
             rule=self.rule.name,
-            category=self.rule.category,
+            category=self.rule.family,
             severity=self.rule.severity,
             message=message,
             path=self.path,

@@ -11,7 +11,7 @@ from ..cs1.citation_dates import CheckedDate, publication_date, value_edit
 from ..cs1.date_formats import citation_df, date_preference, rewritten_by_df, shown_as_written
 from ..cs1.date_suggest import suggest_date
 from ..cs1.dates import CitationDate, DateKind, DateProblem, parse_date
-from ..findings import Applicability, Category, Finding, Fix, Severity
+from ..findings import Applicability, Finding, Fix, RuleFamily, Severity
 from ..model import Article
 from ._base import FixAvailability, RuleContext, rule
 from ._shared import dated_citations
@@ -48,9 +48,9 @@ def _suggestion(article: Article, checked: CheckedDate, today: dt.date) -> Fix |
 @rule(
     code="WC201",
     name="invalid-citation-date",
-    category=Category.DATE,
+    family=RuleFamily.DATE,
     severity=Severity.ERROR,
-    fix=FixAvailability.SOMETIMES,
+    fix_availability=FixAvailability.SOMETIMES,
 )
 def invalid_citation_date(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a citation date that CS1 rejects ("Check date values in: |date=").
@@ -90,7 +90,7 @@ def invalid_citation_date(article: Article, ctx: RuleContext) -> Iterator[Findin
 
 
 @rule(
-    code="WC202", name="citation-date-out-of-range", category=Category.DATE, severity=Severity.ERROR
+    code="WC202", name="citation-date-out-of-range", family=RuleFamily.DATE, severity=Severity.ERROR
 )
 def citation_date_out_of_range(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a well-formed citation date outside the range CS1 allows.
@@ -148,7 +148,7 @@ def _before_publication(
 @rule(
     code="WC203",
     name="access-date-before-publication",
-    category=Category.DATE,
+    family=RuleFamily.DATE,
     severity=Severity.WARNING,
     options={"grace-days": int},
 )
@@ -176,7 +176,7 @@ def access_date_before_publication(article: Article, ctx: RuleContext) -> Iterat
 @rule(
     code="WC204",
     name="archive-date-before-publication",
-    category=Category.DATE,
+    family=RuleFamily.DATE,
     severity=Severity.WARNING,
     options={"grace-days": int},
 )
@@ -202,7 +202,7 @@ def archive_date_before_publication(article: Article, ctx: RuleContext) -> Itera
 
 
 @rule(
-    code="WC205", name="archive-date-in-future", category=Category.DATE, severity=Severity.WARNING
+    code="WC205", name="archive-date-in-future", family=RuleFamily.DATE, severity=Severity.WARNING
 )
 def archive_date_in_future(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags an archive-date later than today.
@@ -231,7 +231,7 @@ def archive_date_in_future(article: Article, ctx: RuleContext) -> Iterator[Findi
 @rule(
     code="WC206",
     name="publication-date-in-future",
-    category=Category.DATE,
+    family=RuleFamily.DATE,
     severity=Severity.WARNING,
 )
 def publication_date_in_future(article: Article, ctx: RuleContext) -> Iterator[Finding]:
@@ -275,9 +275,9 @@ def _majority(styles: Counter[DateStyle]) -> DateStyle | None:
 @rule(
     code="WC207",
     name="date-format-mismatch",
-    category=Category.DATE,
+    family=RuleFamily.DATE,
     severity=Severity.INFO,
-    fix=FixAvailability.ALWAYS,
+    fix_availability=FixAvailability.ALWAYS,
 )
 def date_format_mismatch(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a publication date written day-month where most of the article's are month-day,
@@ -346,9 +346,9 @@ def _reformat(
 @rule(
     code="WC208",
     name="mixed-retrieval-date-formats",
-    category=Category.DATE,
+    family=RuleFamily.DATE,
     severity=Severity.INFO,
-    fix=FixAvailability.ALWAYS,
+    fix_availability=FixAvailability.ALWAYS,
 )
 def mixed_retrieval_date_formats(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags access and archive dates that do not use the format most of the article's use.
@@ -388,9 +388,9 @@ def mixed_retrieval_date_formats(article: Article, ctx: RuleContext) -> Iterator
 @rule(
     code="WC209",
     name="hyphen-in-date-range",
-    category=Category.DATE,
+    family=RuleFamily.DATE,
     severity=Severity.WARNING,
-    fix=FixAvailability.SOMETIMES,
+    fix_availability=FixAvailability.SOMETIMES,
 )
 def hyphen_in_date_range(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a date range written with a hyphen instead of an en dash ("CS1 maint: date format").
@@ -428,7 +428,7 @@ def hyphen_in_date_range(article: Article, ctx: RuleContext) -> Iterator[Finding
                 )
 
 
-@rule(code="WC210", name="year-date-mismatch", category=Category.DATE, severity=Severity.ERROR)
+@rule(code="WC210", name="year-date-mismatch", family=RuleFamily.DATE, severity=Severity.ERROR)
 def year_date_mismatch(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a |year= that disagrees with the year in |date= ("|year= / |date= mismatch").
 
@@ -458,7 +458,7 @@ def year_date_mismatch(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     code="WC211",
     name="stale-access-date",
-    category=Category.DATE,
+    family=RuleFamily.DATE,
     severity=Severity.INFO,
     options={"years": int},
 )

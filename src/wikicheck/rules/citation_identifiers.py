@@ -15,7 +15,7 @@ from ..cs1.identifiers_citation import (
     valid_date,
 )
 from ..cs1.identifiers_data import identifier_data
-from ..findings import Applicability, Category, Finding, Fix, Severity
+from ..findings import Applicability, Finding, Fix, RuleFamily, Severity
 from ..model import Article, CitationParam, Span
 from ._base import FixAvailability, RuleContext, rule
 
@@ -48,7 +48,7 @@ def _doi_fix(article: Article, param: CitationParam) -> Fix | None:
     return Fix(f"Write the DOI as {fixed}", (edit,), Applicability.SAFE) if edit else None
 
 
-@rule(code="WC350", name="invalid-isbn", category=Category.CITATION, severity=Severity.ERROR)
+@rule(code="WC350", name="invalid-isbn", family=RuleFamily.CITATION, severity=Severity.ERROR)
 def invalid_isbn(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags an ISBN that CS1 rejects ("Check |isbn= value: checksum").
 
@@ -70,7 +70,7 @@ def invalid_isbn(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     yield from _errors(article, ctx, frozenset({"isbn"}))
 
 
-@rule(code="WC351", name="invalid-issn", category=Category.CITATION, severity=Severity.ERROR)
+@rule(code="WC351", name="invalid-issn", family=RuleFamily.CITATION, severity=Severity.ERROR)
 def invalid_issn(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags an ISSN or eISSN that CS1 rejects ("Check |issn= value").
 
@@ -91,9 +91,9 @@ def invalid_issn(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     code="WC352",
     name="invalid-doi",
-    category=Category.CITATION,
+    family=RuleFamily.CITATION,
     severity=Severity.ERROR,
-    fix=FixAvailability.SOMETIMES,
+    fix_availability=FixAvailability.SOMETIMES,
 )
 def invalid_doi(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a DOI that CS1 rejects ("Check |doi= value").
@@ -117,7 +117,7 @@ def invalid_doi(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     yield from _errors(article, ctx, frozenset({"doi"}))
 
 
-@rule(code="WC353", name="invalid-pmid", category=Category.CITATION, severity=Severity.ERROR)
+@rule(code="WC353", name="invalid-pmid", family=RuleFamily.CITATION, severity=Severity.ERROR)
 def invalid_pmid(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a PMID that is not a positive number ("Check |pmid= value").
 
@@ -134,7 +134,7 @@ def invalid_pmid(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     yield from _errors(article, ctx, frozenset({"pmid"}))
 
 
-@rule(code="WC354", name="invalid-pmc", category=Category.CITATION, severity=Severity.ERROR)
+@rule(code="WC354", name="invalid-pmc", family=RuleFamily.CITATION, severity=Severity.ERROR)
 def invalid_pmc(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a PMC identifier that is not a positive number ("Check |pmc= value").
 
@@ -152,7 +152,7 @@ def invalid_pmc(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     yield from _errors(article, ctx, frozenset({"pmc"}))
 
 
-@rule(code="WC355", name="invalid-arxiv", category=Category.CITATION, severity=Severity.ERROR)
+@rule(code="WC355", name="invalid-arxiv", family=RuleFamily.CITATION, severity=Severity.ERROR)
 def invalid_arxiv(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags an arXiv identifier CS1 rejects ("Check |arxiv= value"), and |class= beside an
     old-style identifier ("|class= ignored").
@@ -172,7 +172,7 @@ def invalid_arxiv(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     yield from _errors(article, ctx, frozenset({"arxiv", "class_ignored"}))
 
 
-@rule(code="WC356", name="invalid-bibcode", category=Category.CITATION, severity=Severity.ERROR)
+@rule(code="WC356", name="invalid-bibcode", family=RuleFamily.CITATION, severity=Severity.ERROR)
 def invalid_bibcode(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a bibcode CS1 rejects ("Check |bibcode= length", "value", "year", "journal").
 
@@ -199,7 +199,7 @@ _OTHERS = frozenset(
 )  # fmt: skip
 
 
-@rule(code="WC357", name="invalid-identifier", category=Category.CITATION, severity=Severity.ERROR)
+@rule(code="WC357", name="invalid-identifier", family=RuleFamily.CITATION, severity=Severity.ERROR)
 def invalid_identifier(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags any other identifier CS1 rejects: OCLC, LCCN, JSTOR, S2CID, SSRN, OSTI, OL, Zbl,
     MR, HDL, RFC, ASIN, ISMN, SBN, JFM, bioRxiv, medRxiv, CiteSeerX, message-id.
@@ -222,7 +222,7 @@ def invalid_identifier(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     code="WC358",
     name="identifier-above-limit",
-    category=Category.CITATION,
+    family=RuleFamily.CITATION,
     severity=Severity.WARNING,
 )
 def identifier_above_limit(article: Article, ctx: RuleContext) -> Iterator[Finding]:
@@ -250,7 +250,7 @@ def identifier_above_limit(article: Article, ctx: RuleContext) -> Iterator[Findi
             )
 
 
-@rule(code="WC359", name="isbn-before-isbns", category=Category.CITATION, severity=Severity.INFO)
+@rule(code="WC359", name="isbn-before-isbns", family=RuleFamily.CITATION, severity=Severity.INFO)
 def isbn_before_isbns(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags an ISBN on a work dated before 1965, when ISBNs did not exist ("ISBN / Date
     incompatibility").
@@ -271,9 +271,9 @@ def isbn_before_isbns(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     code="WC360",
     name="identifier-maintenance",
-    category=Category.CITATION,
+    family=RuleFamily.CITATION,
     severity=Severity.INFO,
-    fix=FixAvailability.SOMETIMES,
+    fix_availability=FixAvailability.SOMETIMES,
 )
 def identifier_maintenance(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags what CS1 files in its hidden identifier maintenance categories.
@@ -316,7 +316,7 @@ _NEEDS = (
 @rule(
     code="WC361",
     name="identifier-option-without-identifier",
-    category=Category.CITATION,
+    family=RuleFamily.CITATION,
     severity=Severity.ERROR,
 )
 def identifier_option_without_identifier(article: Article, ctx: RuleContext) -> Iterator[Finding]:

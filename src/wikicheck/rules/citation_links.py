@@ -12,7 +12,7 @@ from ..cs1.citation_dates import value_edit
 from ..cs1.date_formats import archive_suggestion_format, citation_df, date_preference
 from ..cs1.dates import DateProblem
 from ..cs1.params import parameter_table
-from ..findings import Applicability, Category, Finding, Fix, Severity
+from ..findings import Applicability, Finding, Fix, RuleFamily, Severity
 from ..model import Article, CitationParam, Span
 from ._base import FixAvailability, RuleContext, rule
 from ._shared import dated_citations
@@ -35,7 +35,7 @@ def _whole(article: Article, param: CitationParam) -> Span:
 @rule(
     code="WC311",
     name="access-date-without-url",
-    category=Category.CITATION,
+    family=RuleFamily.CITATION,
     severity=Severity.ERROR,
 )
 def access_date_without_url(article: Article, ctx: RuleContext) -> Iterator[Finding]:
@@ -63,7 +63,7 @@ def access_date_without_url(article: Article, ctx: RuleContext) -> Iterator[Find
 @rule(
     code="WC312",
     name="archive-url-without-date",
-    category=Category.CITATION,
+    family=RuleFamily.CITATION,
     severity=Severity.ERROR,
 )
 def archive_url_without_date(article: Article, ctx: RuleContext) -> Iterator[Finding]:
@@ -88,7 +88,7 @@ def archive_url_without_date(article: Article, ctx: RuleContext) -> Iterator[Fin
 @rule(
     code="WC313",
     name="archive-date-without-url",
-    category=Category.CITATION,
+    family=RuleFamily.CITATION,
     severity=Severity.ERROR,
 )
 def archive_date_without_url(article: Article, ctx: RuleContext) -> Iterator[Finding]:
@@ -111,7 +111,7 @@ def archive_date_without_url(article: Article, ctx: RuleContext) -> Iterator[Fin
 @rule(
     code="WC314",
     name="archive-url-without-url",
-    category=Category.CITATION,
+    family=RuleFamily.CITATION,
     severity=Severity.ERROR,
 )
 def archive_url_without_url(article: Article, ctx: RuleContext) -> Iterator[Finding]:
@@ -145,7 +145,7 @@ _WAYBACK_REASONS = {
 
 
 @rule(
-    code="WC315", name="malformed-archive-url", category=Category.CITATION, severity=Severity.ERROR
+    code="WC315", name="malformed-archive-url", family=RuleFamily.CITATION, severity=Severity.ERROR
 )
 def malformed_archive_url(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a Wayback Machine archive-url that is not a snapshot link ("|archive-url= is malformed").
@@ -173,9 +173,9 @@ def malformed_archive_url(article: Article, ctx: RuleContext) -> Iterator[Findin
 @rule(
     code="WC316",
     name="archive-date-mismatch",
-    category=Category.CITATION,
+    family=RuleFamily.CITATION,
     severity=Severity.ERROR,
-    fix=FixAvailability.SOMETIMES,
+    fix_availability=FixAvailability.SOMETIMES,
 )
 def archive_date_mismatch(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags an archive-date that differs from the date in the Wayback URL's timestamp.
@@ -224,7 +224,7 @@ def archive_date_mismatch(article: Article, ctx: RuleContext) -> Iterator[Findin
 @rule(
     code="WC317",
     name="url-status-without-archive",
-    category=Category.CITATION,
+    family=RuleFamily.CITATION,
     severity=Severity.WARNING,
 )
 def url_status_without_archive(article: Article, ctx: RuleContext) -> Iterator[Finding]:
@@ -249,7 +249,7 @@ def url_status_without_archive(article: Article, ctx: RuleContext) -> Iterator[F
 
 
 @rule(
-    code="WC318", name="archived-copy-title", category=Category.CITATION, severity=Severity.WARNING
+    code="WC318", name="archived-copy-title", family=RuleFamily.CITATION, severity=Severity.WARNING
 )
 def archived_copy_title(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags the placeholder title "Archived copy" ("CS1 maint: archived copy as title").
@@ -272,7 +272,7 @@ def archived_copy_title(article: Article, ctx: RuleContext) -> Iterator[Finding]
             )
 
 
-@rule(code="WC319", name="bad-citation-url", category=Category.CITATION, severity=Severity.ERROR)
+@rule(code="WC319", name="bad-citation-url", family=RuleFamily.CITATION, severity=Severity.ERROR)
 def bad_citation_url(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a URL parameter that is not a usable URL ("Check |url= value").
 
@@ -312,7 +312,7 @@ def bad_citation_url(article: Article, ctx: RuleContext) -> Iterator[Finding]:
                 )
 
 
-@rule(code="WC320", name="missing-url", category=Category.CITATION, severity=Severity.ERROR)
+@rule(code="WC320", name="missing-url", family=RuleFamily.CITATION, severity=Severity.ERROR)
 def missing_url(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a {{cite web}} (or podcast, mailing list) with no |url= ("Missing or empty |url=").
 
@@ -337,7 +337,7 @@ def missing_url(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     code="WC321",
     name="external-link-in-parameter",
-    category=Category.CITATION,
+    family=RuleFamily.CITATION,
     severity=Severity.ERROR,
 )
 def external_link_in_parameter(article: Article, ctx: RuleContext) -> Iterator[Finding]:

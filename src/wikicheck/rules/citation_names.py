@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ..cs1 import cs1_citations
 from ..cs1.checks import NameParam, check_data, name_params
-from ..findings import Category, Finding, Severity
+from ..findings import Finding, RuleFamily, Severity
 from ..model import Article, Citation
 from ._base import RuleContext, rule
 
@@ -32,7 +32,7 @@ def _no_letters(value: str) -> bool:
     return not any(char.isalpha() for char in value)
 
 
-@rule(code="WC301", name="numeric-names", category=Category.CITATION, severity=Severity.WARNING)
+@rule(code="WC301", name="digits-in-name", family=RuleFamily.CITATION, severity=Severity.WARNING)
 def numeric_names(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a name that mixes digits with letters ("CS1 maint: numeric names: authors list").
 
@@ -64,7 +64,9 @@ def numeric_names(article: Article, ctx: RuleContext) -> Iterator[Finding]:
                 )
 
 
-@rule(code="WC302", name="numeric-name", category=Category.CITATION, severity=Severity.ERROR)
+@rule(
+    code="WC302", name="name-without-letters", family=RuleFamily.CITATION, severity=Severity.ERROR
+)
 def numeric_name(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a name that has no letters at all ("|last= has numeric name").
 
@@ -87,7 +89,7 @@ def numeric_name(article: Article, ctx: RuleContext) -> Iterator[Finding]:
                 break  # at most one per citation, as in the module
 
 
-@rule(code="WC303", name="multiple-names", category=Category.CITATION, severity=Severity.WARNING)
+@rule(code="WC303", name="multiple-names", family=RuleFamily.CITATION, severity=Severity.WARNING)
 def multiple_names(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags several people in one name parameter ("CS1 maint: multiple names: authors list").
 
@@ -126,7 +128,7 @@ def _count(number: int, noun: str) -> str:
     return f"a {noun}" if number == 1 else f"{number} {noun}s"
 
 
-@rule(code="WC304", name="generic-name", category=Category.CITATION, severity=Severity.ERROR)
+@rule(code="WC304", name="generic-name", family=RuleFamily.CITATION, severity=Severity.ERROR)
 def generic_name(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a name that is a placeholder or a website, not an author ("|last= has generic name").
 
@@ -152,7 +154,7 @@ def generic_name(article: Article, ctx: RuleContext) -> Iterator[Finding]:
                 break
 
 
-@rule(code="WC305", name="explicit-et-al", category=Category.CITATION, severity=Severity.ERROR)
+@rule(code="WC305", name="explicit-et-al", family=RuleFamily.CITATION, severity=Severity.ERROR)
 def explicit_et_al(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags "et al." written into a name ("Explicit use of et al. in: |author=").
 
@@ -174,7 +176,7 @@ def explicit_et_al(article: Article, ctx: RuleContext) -> Iterator[Finding]:
                 )
 
 
-@rule(code="WC306", name="first-without-last", category=Category.CITATION, severity=Severity.ERROR)
+@rule(code="WC306", name="first-without-last", family=RuleFamily.CITATION, severity=Severity.ERROR)
 def first_without_last(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a first name with no matching last name ("|first2= missing |last2=").
 
@@ -198,7 +200,7 @@ def first_without_last(article: Article, ctx: RuleContext) -> Iterator[Finding]:
                 )
 
 
-@rule(code="WC307", name="missing-name", category=Category.CITATION, severity=Severity.ERROR)
+@rule(code="WC307", name="missing-name", family=RuleFamily.CITATION, severity=Severity.ERROR)
 def missing_name(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a gap in a numbered name list, such as |last1= and |last3= without |last2=.
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ..cs1 import cs1_citations
 from ..cs1.checks import check_data
 from ..cs1.params import DEPRECATED, parameter_table, whitelist
-from ..findings import Applicability, Category, Edit, Finding, Fix, Severity
+from ..findings import Applicability, Edit, Finding, Fix, RuleFamily, Severity
 from ..model import Article, Citation, CitationParam, Span
 from ._base import FixAvailability, RuleContext, rule
 from ._duplicates import Occurrence, duplicates, removal
@@ -55,9 +55,9 @@ def _suggest(name: str, template: str) -> str | None:
 @rule(
     code="WC331",
     name="unknown-citation-parameter",
-    category=Category.CITATION,
+    family=RuleFamily.CITATION,
     severity=Severity.ERROR,
-    fix=FixAvailability.SOMETIMES,
+    fix_availability=FixAvailability.SOMETIMES,
 )
 def unknown_citation_parameter(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a parameter the citation template does not know ("Unknown parameter |x= ignored").
@@ -98,9 +98,9 @@ def unknown_citation_parameter(article: Article, ctx: RuleContext) -> Iterator[F
 @rule(
     code="WC332",
     name="removed-citation-parameter",
-    category=Category.CITATION,
+    family=RuleFamily.CITATION,
     severity=Severity.ERROR,
-    fix=FixAvailability.SOMETIMES,
+    fix_availability=FixAvailability.SOMETIMES,
 )
 def removed_citation_parameter(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a parameter CS1 no longer supports, naming its replacement (|deadurl= -> |url-status=).
@@ -166,9 +166,9 @@ def removed_citation_parameter(article: Article, ctx: RuleContext) -> Iterator[F
 @rule(
     code="WC333",
     name="empty-unknown-parameter",
-    category=Category.CITATION,
+    family=RuleFamily.CITATION,
     severity=Severity.ERROR,
-    fix=FixAvailability.ALWAYS,
+    fix_availability=FixAvailability.ALWAYS,
 )
 def empty_unknown_parameter(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags empty parameters the template does not know ("Cite web has empty unknown parameter(s)").
@@ -199,7 +199,7 @@ def empty_unknown_parameter(article: Article, ctx: RuleContext) -> Iterator[Find
 
 
 @rule(
-    code="WC334", name="redundant-parameters", category=Category.CITATION, severity=Severity.ERROR
+    code="WC334", name="redundant-parameters", family=RuleFamily.CITATION, severity=Severity.ERROR
 )
 def redundant_parameters(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags two parameters that mean the same thing ("More than one of |work= and |website=").
@@ -235,9 +235,9 @@ def redundant_parameters(article: Article, ctx: RuleContext) -> Iterator[Finding
 @rule(
     code="WC335",
     name="duplicate-citation-parameter",
-    category=Category.CITATION,
+    family=RuleFamily.CITATION,
     severity=Severity.WARNING,
-    fix=FixAvailability.SOMETIMES,
+    fix_availability=FixAvailability.SOMETIMES,
 )
 def duplicate_citation_parameter(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a citation parameter given twice under the same name.
@@ -266,7 +266,7 @@ def duplicate_citation_parameter(article: Article, ctx: RuleContext) -> Iterator
             )
 
 
-@rule(code="WC336", name="text-ignored", category=Category.CITATION, severity=Severity.ERROR)
+@rule(code="WC336", name="text-ignored", family=RuleFamily.CITATION, severity=Severity.ERROR)
 def text_ignored(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags text in a citation that is not in any parameter ('Text "x" ignored').
 
@@ -286,7 +286,7 @@ def text_ignored(article: Article, ctx: RuleContext) -> Iterator[Finding]:
                 )
 
 
-@rule(code="WC337", name="missing-pipe", category=Category.CITATION, severity=Severity.ERROR)
+@rule(code="WC337", name="missing-pipe", family=RuleFamily.CITATION, severity=Severity.ERROR)
 def missing_pipe(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a value that swallows the next parameter for want of a "|" ("Missing pipe in: |p=").
 
@@ -320,7 +320,7 @@ def missing_pipe(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     code="WC338",
     name="invalid-parameter-value",
-    category=Category.CITATION,
+    family=RuleFamily.CITATION,
     severity=Severity.ERROR,
 )
 def invalid_parameter_value(article: Article, ctx: RuleContext) -> Iterator[Finding]:

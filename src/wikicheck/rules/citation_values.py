@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ..cs1 import cs1_citations
 from ..cs1.checks import check_data
 from ..cs1.params import parameter_table
-from ..findings import Applicability, Category, Edit, Finding, Fix, Severity
+from ..findings import Applicability, Edit, Finding, Fix, RuleFamily, Severity
 from ..model import Article, CitationParam, Span
 from ..textutil import MEDIAWIKI_WHITESPACE, mediawiki_trim
 from ._base import FixAvailability, RuleContext, rule
@@ -35,7 +35,7 @@ def _value_span(article: Article, param: CitationParam) -> Span:
     return param.value_span.trimmed(article.source)
 
 
-@rule(code="WC341", name="missing-title", category=Category.CITATION, severity=Severity.ERROR)
+@rule(code="WC341", name="missing-title", family=RuleFamily.CITATION, severity=Severity.ERROR)
 def missing_title(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a citation with no title ("Missing or empty |title=").
 
@@ -60,7 +60,7 @@ def missing_title(article: Article, ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(citation.span, f"Missing or empty {what}")
 
 
-@rule(code="WC342", name="generic-title", category=Category.CITATION, severity=Severity.ERROR)
+@rule(code="WC342", name="generic-title", family=RuleFamily.CITATION, severity=Severity.ERROR)
 def generic_title(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a title that a tool copied from an error or placeholder page ("Cite uses generic title").
 
@@ -87,9 +87,9 @@ def generic_title(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     code="WC343",
     name="invisible-character",
-    category=Category.CITATION,
+    family=RuleFamily.CITATION,
     severity=Severity.ERROR,
-    fix=FixAvailability.SOMETIMES,
+    fix_availability=FixAvailability.SOMETIMES,
 )
 def invisible_character(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags an invisible character in a citation value ("nbsp in |title= at position 5").
@@ -141,9 +141,9 @@ def invisible_character(article: Article, ctx: RuleContext) -> Iterator[Finding]
 @rule(
     code="WC344",
     name="extra-punctuation",
-    category=Category.CITATION,
+    family=RuleFamily.CITATION,
     severity=Severity.WARNING,
-    fix=FixAvailability.ALWAYS,
+    fix_availability=FixAvailability.ALWAYS,
 )
 def extra_punctuation(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a citation value that ends in "," ";" or ":" ("CS1 maint: extra punctuation").
@@ -181,9 +181,9 @@ def extra_punctuation(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     code="WC345",
     name="extra-text",
-    category=Category.CITATION,
+    family=RuleFamily.CITATION,
     severity=Severity.ERROR,
-    fix=FixAvailability.ALWAYS,
+    fix_availability=FixAvailability.ALWAYS,
 )
 def extra_text(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags "p.", "vol.", "no." or "ed." written into a parameter CS1 labels itself.
@@ -213,7 +213,7 @@ def extra_text(article: Article, ctx: RuleContext) -> Iterator[Finding]:
                 )
 
 
-@rule(code="WC346", name="missing-periodical", category=Category.CITATION, severity=Severity.ERROR)
+@rule(code="WC346", name="missing-periodical", family=RuleFamily.CITATION, severity=Severity.ERROR)
 def missing_periodical(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a {{cite journal}} with no journal, or a {{cite magazine}} with no magazine.
 
@@ -237,7 +237,7 @@ def missing_periodical(article: Article, ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(citation.span, f"{citation.cs1} requires |{needed}=")
 
 
-@rule(code="WC347", name="format-without-url", category=Category.CITATION, severity=Severity.ERROR)
+@rule(code="WC347", name="format-without-url", family=RuleFamily.CITATION, severity=Severity.ERROR)
 def format_without_url(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags |format= (or |chapter-format=, |archive-format= ...) without its URL.
 
@@ -261,7 +261,7 @@ def format_without_url(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     code="WC348",
     name="translated-title-without-title",
-    category=Category.CITATION,
+    family=RuleFamily.CITATION,
     severity=Severity.ERROR,
 )
 def translated_title_without_title(article: Article, ctx: RuleContext) -> Iterator[Finding]:
@@ -292,7 +292,7 @@ def translated_title_without_title(article: Article, ctx: RuleContext) -> Iterat
 
 
 @rule(
-    code="WC349", name="markup-in-periodical", category=Category.CITATION, severity=Severity.ERROR
+    code="WC349", name="markup-in-periodical", family=RuleFamily.CITATION, severity=Severity.ERROR
 )
 def markup_in_periodical(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags italic or bold markup in |work=, |website=, |journal=, |publisher= and kin.

@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from ..cs1.params import parameter_table
-from ..findings import Applicability, Category, Edit, Finding, Fix, Severity
+from ..findings import Applicability, Edit, Finding, Fix, RuleFamily, Severity
+from ..linkcheck.results import LinkResult, Outcome
 from ..model import Article, Citation, CitationParam, LinkOrigin, Span
-from ..net.results import LinkResult, Outcome
 from ._base import FixAvailability, RuleContext, rule
 
 
@@ -54,7 +54,7 @@ def _source_urls(citation: Citation) -> Iterator[CitationParam]:
 @rule(
     code="WC701",
     name="dead-link",
-    category=Category.LINK,
+    family=RuleFamily.LINK,
     severity=Severity.WARNING,
     needs_network=True,
 )
@@ -101,9 +101,9 @@ def dead_link(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     code="WC702",
     name="url-status-live-but-dead",
-    category=Category.LINK,
+    family=RuleFamily.LINK,
     severity=Severity.WARNING,
-    fix=FixAvailability.ALWAYS,
+    fix_availability=FixAvailability.ALWAYS,
     needs_network=True,
 )
 def url_status_live_but_dead(article: Article, ctx: RuleContext) -> Iterator[Finding]:
@@ -141,9 +141,9 @@ def url_status_live_but_dead(article: Article, ctx: RuleContext) -> Iterator[Fin
 @rule(
     code="WC703",
     name="url-status-dead-but-live",
-    category=Category.LINK,
+    family=RuleFamily.LINK,
     severity=Severity.INFO,
-    fix=FixAvailability.ALWAYS,
+    fix_availability=FixAvailability.ALWAYS,
     needs_network=True,
 )
 def url_status_dead_but_live(article: Article, ctx: RuleContext) -> Iterator[Finding]:
@@ -181,7 +181,7 @@ def url_status_dead_but_live(article: Article, ctx: RuleContext) -> Iterator[Fin
 @rule(
     code="WC704",
     name="dead-archive-url",
-    category=Category.LINK,
+    family=RuleFamily.LINK,
     severity=Severity.WARNING,
     needs_network=True,
 )
@@ -213,9 +213,9 @@ def dead_archive_url(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     code="WC705",
     name="permanent-redirect",
-    category=Category.LINK,
+    family=RuleFamily.LINK,
     severity=Severity.INFO,
-    fix=FixAvailability.SOMETIMES,
+    fix_availability=FixAvailability.SOMETIMES,
     needs_network=True,
 )
 def permanent_redirect(article: Article, ctx: RuleContext) -> Iterator[Finding]:

@@ -5,15 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..findings import Applicability, Category, Edit, Finding, Fix, Severity
-from ..maintenance import (
-    age_in_months,
-    describe_age,
-    intended_month,
-    maintenance_tags,
-    template_kinds,
-)
+from ..findings import Applicability, Edit, Finding, Fix, RuleFamily, Severity
 from ..model import Article, Span
+from ..parse.maintenance import age_in_months, describe_age, intended_month, tags_of, template_kinds
 from ._base import FixAvailability, RuleContext, rule
 
 _SUBJECT_FIELDS = frozenset({"name", "title", "conflict", "official_name", "native_name"})
@@ -21,7 +15,7 @@ _SUBJECT_FIELDS = frozenset({"name", "title", "conflict", "official_name", "nati
 
 def _tags(article: Article, ctx: RuleContext, inline: bool) -> Iterator[Finding]:
     minimum = ctx.options.get("min-age-months", 0)
-    for tag in maintenance_tags(article):
+    for tag in tags_of(article, ctx):
         if tag.inline is not inline:
             continue
         if tag.date is None:
@@ -52,7 +46,7 @@ def _tags(article: Article, ctx: RuleContext, inline: bool) -> Iterator[Finding]
 @rule(
     code="WC501",
     name="inline-cleanup-tag",
-    category=Category.MAINTENANCE,
+    family=RuleFamily.MAINTENANCE,
     severity=Severity.INFO,
     options={"min-age-months": int},
 )
@@ -78,7 +72,7 @@ def inline_cleanup_tag(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     code="WC502",
     name="cleanup-banner",
-    category=Category.MAINTENANCE,
+    family=RuleFamily.MAINTENANCE,
     severity=Severity.INFO,
     options={"min-age-months": int},
 )
@@ -106,9 +100,9 @@ def cleanup_banner(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     code="WC503",
     name="undated-maintenance-tag",
-    category=Category.MAINTENANCE,
+    family=RuleFamily.MAINTENANCE,
     severity=Severity.WARNING,
-    fix=FixAvailability.SOMETIMES,
+    fix_availability=FixAvailability.SOMETIMES,
 )
 def undated_maintenance_tag(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a cleanup tag with no |date=, or a date that is not "Month YYYY".
@@ -128,7 +122,7 @@ def undated_maintenance_tag(article: Article, ctx: RuleContext) -> Iterator[Find
     that is there but cannot be read gets no fix: a fix would have to invent the month.
     """
     stamp = ctx.today.strftime("%B %Y")
-    for tag in maintenance_tags(article):
+    for tag in tags_of(article, ctx):
         if not tag.needs_date or tag.date is not None:
             continue
         if tag.date_text is None or tag.date_span is None:
@@ -155,7 +149,7 @@ def undated_maintenance_tag(article: Article, ctx: RuleContext) -> Iterator[Find
             )
 
 
-@rule(code="WC504", name="hidden-todo-note", category=Category.MAINTENANCE, severity=Severity.INFO)
+@rule(code="WC504", name="hidden-todo-note", family=RuleFamily.MAINTENANCE, severity=Severity.INFO)
 def hidden_todo_note(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Reports a hidden comment that is a note to do something (<!-- TODO: ... -->).
 
@@ -179,7 +173,7 @@ def hidden_todo_note(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     code="WC505",
     name="infobox-placeholder",
-    category=Category.MAINTENANCE,
+    family=RuleFamily.MAINTENANCE,
     severity=Severity.WARNING,
 )
 def infobox_placeholder(article: Article, ctx: RuleContext) -> Iterator[Finding]:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..findings import Category, Finding, Severity
+from ..findings import Finding, RuleFamily, Severity
 from ..model import Article
 from ._base import RuleContext, rule
 
 
-@rule(code="WC000", name="rule-crashed", category=Category.ENGINE, severity=Severity.ERROR)
+@rule(code="WC000", name="rule-crashed", family=RuleFamily.ENGINE, severity=Severity.ERROR)
 def rule_crashed(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Reports that a rule failed on this article, instead of stopping the run.
 
@@ -28,7 +28,7 @@ def rule_crashed(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     return iter(())
 
 
-@rule(code="WC001", name="page-over-budget", category=Category.ENGINE, severity=Severity.ERROR)
+@rule(code="WC001", name="page-over-budget", family=RuleFamily.ENGINE, severity=Severity.ERROR)
 def page_over_budget(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Reports a page that was not checked because it took longer than the page time budget.
 
@@ -49,7 +49,7 @@ def page_over_budget(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 
 
 @rule(
-    code="WC003", name="unclosed-markup-flood", category=Category.ENGINE, severity=Severity.WARNING
+    code="WC003", name="unclosed-markup-flood", family=RuleFamily.ENGINE, severity=Severity.WARNING
 )
 def unclosed_markup_flood(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Reports more unclosed markup of one kind than wikicheck parses as markup.
@@ -76,7 +76,7 @@ def unclosed_markup_flood(article: Article, ctx: RuleContext) -> Iterator[Findin
         )
 
 
-@rule(code="WC002", name="unused-suppression", category=Category.ENGINE, severity=Severity.WARNING)
+@rule(code="WC002", name="unused-suppression", family=RuleFamily.ENGINE, severity=Severity.WARNING)
 def unused_suppression(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Reports a <!-- wikicheck: disable ... --> comment that suppresses nothing.
 

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..cs1.checks import check_data
-from ..findings import Category, Finding, Severity
+from ..findings import Finding, RuleFamily, Severity
 from ..model import Article, Citation, Ref
 from ._base import RuleContext, rule
 from .references import _BARE_URL, _content
@@ -129,7 +129,7 @@ def _source(article: Article, ref: Ref) -> _Source | None:
     return _Source(("text", content), frozenset(), "", None, "") if content else None
 
 
-@rule(code="WC408", name="duplicate-reference", category=Category.REFERENCE, severity=Severity.INFO)
+@rule(code="WC408", name="duplicate-reference", family=RuleFamily.REFERENCE, severity=Severity.INFO)
 def duplicate_reference(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags the same source cited again in a separate reference instead of reusing it.
 

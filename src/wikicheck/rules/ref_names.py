@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..findings import Category, Finding, Severity
+from ..findings import Finding, RuleFamily, Severity
 from ..model import Article, Ref, RefSource
 from ._base import RuleContext, rule
 
@@ -102,7 +102,7 @@ def _templates(article: Article, sources: list[RefSource]) -> str:
 
 
 @rule(
-    code="WC401", name="undefined-named-ref", category=Category.REFERENCE, severity=Severity.ERROR
+    code="WC401", name="undefined-named-ref", family=RuleFamily.REFERENCE, severity=Severity.ERROR
 )
 def undefined_named_ref(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a reused reference whose name is never given content ("invoked but never defined").
@@ -134,7 +134,7 @@ def undefined_named_ref(article: Article, ctx: RuleContext) -> Iterator[Finding]
 @rule(
     code="WC411",
     name="ref-maybe-defined-elsewhere",
-    category=Category.REFERENCE,
+    family=RuleFamily.REFERENCE,
     severity=Severity.WARNING,
 )
 def ref_maybe_defined_by_template(article: Article, ctx: RuleContext) -> Iterator[Finding]:
@@ -170,7 +170,7 @@ def ref_maybe_defined_by_template(article: Article, ctx: RuleContext) -> Iterato
 @rule(
     code="WC404",
     name="unused-list-defined-ref",
-    category=Category.REFERENCE,
+    family=RuleFamily.REFERENCE,
     severity=Severity.ERROR,
 )
 def unused_list_defined_ref(article: Article, ctx: RuleContext) -> Iterator[Finding]:
@@ -205,7 +205,7 @@ def unused_list_defined_ref(article: Article, ctx: RuleContext) -> Iterator[Find
 @rule(
     code="WC412",
     name="list-ref-maybe-used-elsewhere",
-    category=Category.REFERENCE,
+    family=RuleFamily.REFERENCE,
     severity=Severity.WARNING,
 )
 def list_defined_ref_maybe_used_by_template(

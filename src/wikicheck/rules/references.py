@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..findings import Category, Finding, Severity
+from ..findings import Finding, RuleFamily, Severity
 from ..model import Article, Ref
 from ..textutil import strip_comments
 from ._base import RuleContext, rule
@@ -29,7 +29,7 @@ def _content(ref: Ref) -> str:
 @rule(
     code="WC402",
     name="conflicting-ref-definitions",
-    category=Category.REFERENCE,
+    family=RuleFamily.REFERENCE,
     severity=Severity.ERROR,
 )
 def conflicting_ref_definitions(article: Article, ctx: RuleContext) -> Iterator[Finding]:
@@ -58,7 +58,7 @@ def conflicting_ref_definitions(article: Article, ctx: RuleContext) -> Iterator[
             )
 
 
-@rule(code="WC403", name="empty-ref", category=Category.REFERENCE, severity=Severity.ERROR)
+@rule(code="WC403", name="empty-ref", family=RuleFamily.REFERENCE, severity=Severity.ERROR)
 def empty_ref(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a <ref> with neither a name nor content.
 
@@ -79,7 +79,7 @@ def empty_ref(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     code="WC405",
     name="group-without-reference-list",
-    category=Category.REFERENCE,
+    family=RuleFamily.REFERENCE,
     severity=Severity.ERROR,
 )
 def group_without_reference_list(article: Article, ctx: RuleContext) -> Iterator[Finding]:
@@ -113,7 +113,7 @@ def group_without_reference_list(article: Article, ctx: RuleContext) -> Iterator
 @rule(
     code="WC406",
     name="missing-reference-list",
-    category=Category.REFERENCE,
+    family=RuleFamily.REFERENCE,
     severity=Severity.WARNING,
 )
 def missing_reference_list(article: Article, ctx: RuleContext) -> Iterator[Finding]:
@@ -140,7 +140,7 @@ def missing_reference_list(article: Article, ctx: RuleContext) -> Iterator[Findi
 
 
 @rule(
-    code="WC407", name="bare-url-reference", category=Category.REFERENCE, severity=Severity.WARNING
+    code="WC407", name="bare-url-reference", family=RuleFamily.REFERENCE, severity=Severity.WARNING
 )
 def bare_url_reference(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a reference that is nothing but a URL (WP:BAREURLS).
@@ -162,7 +162,7 @@ def bare_url_reference(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     code="WC409",
     name="ref-after-reference-list",
-    category=Category.REFERENCE,
+    family=RuleFamily.REFERENCE,
     severity=Severity.WARNING,
 )
 def ref_after_reference_list(article: Article, ctx: RuleContext) -> Iterator[Finding]:
@@ -191,7 +191,7 @@ def ref_after_reference_list(article: Article, ctx: RuleContext) -> Iterator[Fin
             )
 
 
-@rule(code="WC410", name="numeric-ref-name", category=Category.REFERENCE, severity=Severity.ERROR)
+@rule(code="WC410", name="numeric-ref-name", family=RuleFamily.REFERENCE, severity=Severity.ERROR)
 def numeric_ref_name(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a reference name that is only digits (<ref name="1">).
 

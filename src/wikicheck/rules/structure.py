@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..findings import Applicability, Category, Edit, Finding, Fix, Severity
+from ..findings import Applicability, Edit, Finding, Fix, RuleFamily, Severity
 from ..model import Article, Section, Span
 from ..textutil import strip_comments
 from ._base import FixAvailability, RuleContext, rule
@@ -14,9 +14,9 @@ from ._duplicates import Occurrence, duplicates
 @rule(
     code="WC101",
     name="heading-level-skip",
-    category=Category.STRUCTURE,
+    family=RuleFamily.STRUCTURE,
     severity=Severity.WARNING,
-    fix=FixAvailability.ALWAYS,
+    fix_availability=FixAvailability.ALWAYS,
 )
 def heading_level_skip(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a heading more than one level deeper than the heading before it.
@@ -61,7 +61,7 @@ def heading_level_skip(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 
 
 @rule(
-    code="WC102", name="duplicate-heading", category=Category.STRUCTURE, severity=Severity.WARNING
+    code="WC102", name="duplicate-heading", family=RuleFamily.STRUCTURE, severity=Severity.WARNING
 )
 def duplicate_heading(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a heading whose title repeats a sibling heading in the same section.
@@ -101,7 +101,7 @@ def _duplicate_siblings(
         yield from _duplicate_siblings(article, ctx, section.children)
 
 
-@rule(code="WC103", name="empty-section", category=Category.STRUCTURE, severity=Severity.WARNING)
+@rule(code="WC103", name="empty-section", family=RuleFamily.STRUCTURE, severity=Severity.WARNING)
 def empty_section(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a section with no content and no subsections.
 
@@ -131,9 +131,9 @@ def empty_section(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     code="WC111",
     name="duplicate-infobox-field",
-    category=Category.STRUCTURE,
+    family=RuleFamily.STRUCTURE,
     severity=Severity.WARNING,
-    fix=FixAvailability.SOMETIMES,
+    fix_availability=FixAvailability.SOMETIMES,
 )
 def duplicate_infobox_field(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags an infobox field that is given more than once.

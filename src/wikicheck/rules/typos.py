@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..findings import Applicability, Category, Edit, Finding, Fix, Severity
+from ..findings import Applicability, Edit, Finding, Fix, RuleFamily, Severity
 from ..model import Article, Span, TextContext
 from ..typos.detector import Source, find_typos
 from ..typos.lexicon import lexicon
@@ -41,9 +41,9 @@ _LEGITIMATE_REPEATS = frozenset(
 @rule(
     code="WC601",
     name="misspelling",
-    category=Category.TYPO,
+    family=RuleFamily.TYPO,
     severity=Severity.WARNING,
-    fix=FixAvailability.SOMETIMES,
+    fix_availability=FixAvailability.SOMETIMES,
     options={"allow": list},
 )
 def misspelling(article: Article, ctx: RuleContext) -> Iterator[Finding]:
@@ -109,9 +109,9 @@ def misspelling(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     code="WC602",
     name="repeated-word",
-    category=Category.TYPO,
+    family=RuleFamily.TYPO,
     severity=Severity.WARNING,
-    fix=FixAvailability.ALWAYS,
+    fix_availability=FixAvailability.ALWAYS,
 )
 def repeated_word(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a word written twice in a row ("the the").

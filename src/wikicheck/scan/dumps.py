@@ -11,7 +11,7 @@ from __future__ import annotations
 import bz2
 import gzip
 import io
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -231,3 +231,18 @@ def read_pages(
         raise DumpError(
             partition.label, last, f"malformed dump: an element missing or misplaced ({error})"
         ) from None
+
+
+def page_texts(dumps: Sequence[Path], page_ids: Collection[int]) -> dict[int, str]:
+    """The wikitext of the pages ``page_ids``, read back from the dumps (for the HTML report's
+    page views). A dump error skips the rest of its partition: the scan reported it."""
+    texts: dict[int, str] = {}
+    for dump in dumps:
+        for part in partitions(dump):
+            try:
+                for page in read_pages(part, namespaces=None):
+                    if page.page_id in page_ids:
+                        texts[page.page_id] = page.text
+            except DumpError:
+                continue
+    return texts

@@ -17,9 +17,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
 
 from ..budget import run_bounded
-from ..engine import warm_up
 from ..errors import ConfigError
-from ..registry import rules_for
+from ..pipeline import Plan, warm_up
 from .dumps import DumpError, Partition
 from .pages import (
     Record,
@@ -55,7 +54,7 @@ def run_local(
     pages = dump_pages(parts, options, limit, on_error)
     budget = options.settings.page_timeout
     if budget > 0:
-        warm_up(options.settings, rules_for(options.codes))
+        warm_up(Plan.from_codes(options.settings, options.codes, options.today))
         records = run_bounded(
             pages,
             partial(lint_page, options=options),

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ..budget import budget_finding, crash_finding
-from ..engine import parse_and_lint
-from ..maintenance import maintenance_tags, summarize
-from ..registry import rules_for
+from ..gcpause import cycle_collector_paused
+from ..pipeline import Plan, check_document, failure_reason
 from ..settings import Settings
 from .dumps import DumpError, DumpPage, Partition, read_pages
 
@@ -59,20 +57,13 @@ def lint_page(page: DumpPage, options: ScanOptions) -> Record:
     if page.error is not None:
         return record
     try:
-        article, findings = parse_and_lint(
-            page.text,
-            path=page.title,
-            title=page.title,
-            settings=options.settings,
-            rules=rules_for(options.codes),
-        )
-        record["findings"] = [finding.as_dict() for finding in findings]
-        record["maintenance"] = summarize(maintenance_tags(article), options.today)
-    except RecursionError:
-        record["error"] = "nesting too deep to parse"
+        plan = Plan.from_codes(options.settings, options.codes, options.today)
+        with cycle_collector_paused():  # the scan owns its processes (see runner.run_job)
+            result = check_document(page.text, plan, path=page.title, title=page.title)
+        record["findings"] = [finding.as_dict() for finding in result.findings]
+        record["maintenance"] = result.summary
     except Exception as error:  # a wikicheck bug on one page must not end a scan of millions
-        frame = traceback.extract_tb(error.__traceback__)[-1]
-        record["error"] = f"internal error: {error!r} at {frame.filename}:{frame.lineno}"
+        record["error"] = failure_reason(error, debug=None)
     return record
 
 

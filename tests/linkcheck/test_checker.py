@@ -10,8 +10,8 @@ from dataclasses import replace
 
 import pytest
 
-from wikicheck.net.checker import check_links
-from wikicheck.net.results import Outcome
+from wikicheck.linkcheck.checker import check_links
+from wikicheck.linkcheck.results import Outcome
 from wikicheck.settings import LinkSettings
 
 from .linkserver import LinkServer, serving

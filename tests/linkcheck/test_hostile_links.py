@@ -16,10 +16,10 @@ import pytest
 
 import wikicheck
 from wikicheck.cli import main
-from wikicheck.net.checker import check_links
-from wikicheck.net.guard import BlockedAddress, check_url
-from wikicheck.net.results import Outcome
-from wikicheck.net.scheduler import HostScheduler
+from wikicheck.linkcheck.checker import check_links
+from wikicheck.linkcheck.guard import BlockedAddress, check_url
+from wikicheck.linkcheck.results import Outcome
+from wikicheck.linkcheck.scheduler import HostScheduler
 from wikicheck.settings import LinkSettings
 
 from .linkserver import LinkServer, serving

@@ -11,19 +11,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .config import link_number_problem
-from .errors import InputError, WikicheckError
-from .inputs import expand, read
-from .links import LinkSource, link_sources
-from .net.cache import LinkCache, default_cache_path
-from .net.checker import check_links, compile_pattern
-from .net.results import LinkResult
-from .parse import parse
-from .reporters.links import render_json, render_text
-from .settings import LinkSettings, Settings
+from ..errors import InputError, WikicheckError
+from ..linkcheck.results import LinkResult
+from ..settings import LinkSettings, Settings
+from .common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, color, print_error, resolve_settings
 
 if TYPE_CHECKING:
-    from .wiki import Page
+    from ..linkcheck.cache import LinkCache
+    from ..linkcheck.wiki import Page
 
 
 def add_link_options(parser: argparse.ArgumentParser) -> None:
@@ -57,6 +52,9 @@ def add_link_options(parser: argparse.ArgumentParser) -> None:
 
 def link_settings(args: argparse.Namespace, base: LinkSettings) -> LinkSettings:
     """The configuration's [links] table with the command-line options on top."""
+    from ..config import link_number_problem
+    from ..linkcheck.checker import compile_pattern
+
     changes: dict[str, Any] = {}
     for name in ("timeout", "workers", "max_per_host", "host_interval", "cache_ttl_hours"):
         value = getattr(args, name, None)
@@ -100,7 +98,7 @@ def announce(settings: LinkSettings) -> None:
 def fetch_wiki(args: argparse.Namespace, settings: Settings) -> list[Page]:
     """The pages of ``lint --wiki API_URL --title ...``, with the link options' guard and
     deadline (3 × --timeout for each batch of 50 titles)."""
-    from .wiki import fetch_pages  # requests is imported only when a wiki is asked for
+    from ..linkcheck.wiki import fetch_pages  # requests is imported only when a wiki is asked for
 
     links = link_settings(args, settings.links)
     announce(links)
@@ -114,6 +112,8 @@ def fetch_wiki(args: argparse.Namespace, settings: Settings) -> list[Page]:
 
 
 def open_cache(args: argparse.Namespace, settings: LinkSettings) -> LinkCache | None:
+    from ..linkcheck.cache import LinkCache, default_cache_path
+
     if args.no_cache:
         return None
     path = args.cache or default_cache_path()
@@ -126,6 +126,8 @@ def open_cache(args: argparse.Namespace, settings: LinkSettings) -> LinkCache | 
 def check_with_cache(
     urls: Iterable[str], args: argparse.Namespace, settings: LinkSettings
 ) -> list[LinkResult]:
+    from ..linkcheck.checker import check_links
+
     announce(settings)
     cache = open_cache(args, settings)
     progress = not args.quiet and sys.stderr.isatty()
@@ -136,9 +138,15 @@ def check_with_cache(
             cache.close()
 
 
-def run_links(args: argparse.Namespace, settings: Settings, color: bool) -> int:
+def run_links(args: argparse.Namespace) -> int:
     """Exit 0 when no URL failed, 1 when one is broken, unreachable or timing out, 2 when an
     input could not be read."""
+    from ..inputs import expand, read
+    from ..linkcheck.urls import LinkSource, link_sources
+    from ..parse import parse
+    from ..reporters.links import render_json, render_text
+
+    settings = resolve_settings(args, args.paths[0])
     sources: dict[str, list[LinkSource]] = defaultdict(list)
     problems = 0
     for path, problem in expand(args.paths, settings.extensions):
@@ -150,16 +158,30 @@ def run_links(args: argparse.Namespace, settings: Settings, color: bool) -> int:
         except InputError as error:
             problems += 1
             where = "" if error.line is None else f"{error.line}:{error.column}: "
-            sys.stderr.write(f"wikicheck: error: {path}: {where}{error.reason}\n")
+            print_error(f"{path}: {where}{error.reason}")
         except RecursionError:
             problems += 1
-            sys.stderr.write(f"wikicheck: error: {path}: nesting too deep to parse\n")
+            print_error(f"{path}: nesting too deep to parse")
     link_config = link_settings(args, settings.links)
     results = check_with_cache(sources, args, link_config)
     if args.format == "json":
         sys.stdout.write(render_json(results, sources) + "\n")
     else:
-        sys.stdout.write(render_text(results, sources, color=color, verbose=args.verbose))
+        sys.stdout.write(
+            render_text(results, sources, color=color(args.color), verbose=args.verbose)
+        )
     if problems:
-        return 2
-    return 1 if any(result.outcome.is_failure for result in results) else 0
+        return EXIT_ERROR
+    return EXIT_FINDINGS if any(result.outcome.is_failure for result in results) else EXIT_CLEAN
+
+
+def add_links_parser(commands: Any) -> None:
+    links = commands.add_parser("links", help="check the external URLs of wikitext files")
+    links.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
+    links.add_argument("--format", choices=["text", "json"], default="text")
+    links.add_argument("--verbose", action="store_true", help="list the URLs that are ok too")
+    links.add_argument("--config", type=Path, help="configuration file")
+    links.add_argument("--isolated", action="store_true", help="ignore configuration files")
+    links.add_argument("--encoding", default="utf-8", help="encoding of the input files")
+    links.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    add_link_options(links)

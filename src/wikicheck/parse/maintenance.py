@@ -7,11 +7,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .model import Article, Span, Template
-from .parse.names import normalize_title
-from .resources import load_toml
+from ..model import Article, Span, Template
+from ..resources import load_toml
+from .names import normalize_title
+
+if TYPE_CHECKING:
+    from ..rules import RuleContext
 
 _MONTH_YEAR = re.compile(
     r"^(January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -138,6 +141,14 @@ def maintenance_tags(article: Article) -> list[MaintenanceTag]:
                         )
                     )
     return tags
+
+
+def tags_of(article: Article, ctx: RuleContext) -> list[MaintenanceTag]:
+    """The article's tags, found once per article whichever rules (and the summary) ask."""
+    return ctx.memo(SHARED_KEY, lambda: maintenance_tags(article))
+
+
+SHARED_KEY = "maintenance_tags"
 
 
 def summarize(tags: list[MaintenanceTag], today: dt.date) -> dict[str, Any]:

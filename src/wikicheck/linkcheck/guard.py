@@ -2,7 +2,7 @@
 
 Article text is untrusted: a URL in it must not make wikicheck probe an intranet or a cloud
 metadata service (169.254.169.254). The decisive check runs in the transport
-(:mod:`wikicheck.net.transport`), on the very host name urllib3 is about to connect to: the
+(:mod:`wikicheck.linkcheck.transport`), on the very host name urllib3 is about to connect to: the
 name is resolved once here, under the request's deadline, every address is checked, and the
 socket is connected to one of the checked addresses, never to a second lookup's answer. So
 ``http://0x7f.1/``, ``http://127.0.0.%31/`` (requests unquotes ``%31``),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .model import Article
+from ..model import Article
 
 
 @dataclass(frozen=True, slots=True)

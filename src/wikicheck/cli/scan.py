@@ -9,16 +9,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError, InputError
-from .registry import default_registry
-from .scan import ScanRequest, scan
-from .scan.dumps import index_path
-from .scan.output import cannot_write, read_records, summary_path
-from .scan.pages import ScanOptions
-from .scan.paths import refuse_overlaps
-from .settings import Settings, utc_today
-
-EXIT_INTERRUPTED = 130
+from ..errors import ConfigError, InputError
+from ..settings import utc_today
+from .common import EXIT_CLEAN, EXIT_ERROR, EXIT_INTERRUPTED, print_error, resolve_settings
 
 
 def add_scan_parser(commands: Any, add_selection: Any) -> None:
@@ -88,19 +81,20 @@ def add_report_parser(commands: Any) -> None:
     parser.add_argument("--pages", type=int, default=25, help="pages shown in detail")  # fmt: skip
 
 
-def _print_error(message: str) -> None:
-    sys.stderr.write(f"wikicheck: error: {message}\n")
-
-
-def run_scan(args: argparse.Namespace, settings: Settings) -> int:
+def run_scan(args: argparse.Namespace) -> int:
     """Exit 0 when every dump was read, 2 when a part of one could not be (the rest was still
     scanned), 130 when interrupted (the output is valid; --resume continues it)."""
+    from ..registry import default_registry
+    from ..scan import ScanRequest, scan
+    from ..scan.pages import ScanOptions
+
+    settings = resolve_settings(args, None)
     if args.limit is not None and args.limit < 0:
         raise ConfigError("--limit must be 0 or more")
     if args.jobs < 1:
         raise ConfigError("--jobs must be 1 or more")
     _check_scan_paths(args)
-    rules = default_registry().select(settings.select, settings.ignore, settings.extend_select)
+    rules = default_registry().for_settings(settings)
     namespaces = None if args.all_namespaces else frozenset(args.namespace or [0])
     options = ScanOptions(
         settings=settings,
@@ -114,7 +108,7 @@ def run_scan(args: argparse.Namespace, settings: Settings) -> int:
         limit=args.limit, jobs=args.jobs, resume=args.resume, dask=args.dask,
         progress=not args.quiet and sys.stderr.isatty(), parquet=args.parquet,
     )  # fmt: skip
-    result = scan(request, on_error=_print_error)
+    result = scan(request, on_error=print_error)
     summary = result.summary
     state = "interrupted; continue with --resume" if result.interrupted else "done"
     sys.stdout.write(
@@ -125,11 +119,15 @@ def run_scan(args: argparse.Namespace, settings: Settings) -> int:
     )
     if result.interrupted:
         return EXIT_INTERRUPTED
-    return 2 if result.dump_errors else 0
+    return EXIT_ERROR if result.dump_errors else EXIT_CLEAN
 
 
 def _check_scan_paths(args: argparse.Namespace) -> None:
     """Before anything is opened for writing: no output may be an input or another output."""
+    from ..scan.dumps import index_path
+    from ..scan.output import summary_path
+    from ..scan.paths import refuse_overlaps
+
     inputs = [("the dump", dump) for dump in args.dumps]
     indexes = [args.index] if args.index else [index_path(dump) for dump in args.dumps]
     inputs += [("the index", index) for index in indexes if index is not None]
@@ -140,7 +138,10 @@ def _check_scan_paths(args: argparse.Namespace) -> None:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    from .report import dump_texts, render_scan_report
+    from ..reporters.html import render_scan_report, top_records
+    from ..scan.dumps import page_texts
+    from ..scan.output import cannot_write, read_records, summary_path
+    from ..scan.paths import refuse_overlaps
 
     if not args.records.is_file():
         raise InputError("no such scan output", path=str(args.records))
@@ -149,12 +150,15 @@ def run_report(args: argparse.Namespace) -> int:
     records = list(read_records(args.records))
     meta_path = summary_path(args.records)
     meta = _summary(meta_path)
-    texts = dump_texts(args.dump, records, args.pages) if args.dump else {}
+    texts: dict[int, str] = {}
+    if args.dump:
+        shown = {int(record["page_id"]) for record in top_records(records, args.pages)}
+        texts = page_texts(args.dump, shown)
     html = render_scan_report(records, meta, texts, detail_pages=args.pages)
     with cannot_write(args.html):
         args.html.write_text(html, encoding="utf-8")
     sys.stdout.write(f"report: {args.html}\n")
-    return 0
+    return EXIT_CLEAN
 
 
 def _summary(path: Path) -> dict[str, Any]:

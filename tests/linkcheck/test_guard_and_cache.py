@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from wikicheck.net import guard
-from wikicheck.net.cache import LinkCache, default_cache_path
-from wikicheck.net.checker import check_links
-from wikicheck.net.results import Outcome
+from wikicheck.linkcheck import guard
+from wikicheck.linkcheck.cache import LinkCache, default_cache_path
+from wikicheck.linkcheck.checker import check_links
+from wikicheck.linkcheck.results import Outcome
 from wikicheck.settings import LinkSettings
 
 from .linkserver import LinkServer, serving

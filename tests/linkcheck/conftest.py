@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from wikicheck.net import guard
+from wikicheck.linkcheck import guard
 
 from .linkserver import LinkServer, serving
 

@@ -18,10 +18,10 @@ from urllib.parse import urljoin
 import requests
 import urllib3
 
-from ._version import __version__
-from .errors import InputError, WikicheckError
-from .net.guard import LookupTimedOut
-from .net.transport import (
+from .._version import __version__
+from ..errors import InputError, WikicheckError
+from .guard import LookupTimedOut
+from .transport import (
     Deadline,
     DeadlineExceeded,
     deadline,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wikicheck.net.archives import archive_copy
+from wikicheck.linkcheck.archives import archive_copy
 
 
 @pytest.mark.parametrize(

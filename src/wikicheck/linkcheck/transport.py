@@ -6,7 +6,7 @@ one header line every half second keeps ``timeout=(3, 3)`` busy for as long as i
 Every check therefore runs inside a :class:`Deadline`, and a watchdog timer shuts down the
 sockets of that check when it expires; the name lookup is bounded by the same deadline.
 Every connection, whoever opens it (the link checker, ``--wiki``), goes through the address
-guard (see :mod:`wikicheck.net.guard`): one transport for every outbound request.
+guard (see :mod:`wikicheck.linkcheck.guard`): one transport for every outbound request.
 
 Bodies are read only through :func:`read_body`, which caps their size after decoding; the
 sessions ask for ``Accept-Encoding: identity``, and a server that compresses anyway gets a

@@ -19,8 +19,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wikicheck.net import guard
-from wikicheck.net.transport import deadline, new_session
+from wikicheck.linkcheck import guard
+from wikicheck.linkcheck.transport import deadline, new_session
 
 from .conftest import Connects
 from .linkserver import LinkServer, serving

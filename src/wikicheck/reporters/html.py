@@ -1,40 +1,25 @@
 """HTML reports: of a whole-wiki scan (``wikicheck report``) and of a lint run
-(``wikicheck lint --format html``)."""
+(``wikicheck lint --format html``). They read findings and summaries (scan records), never
+dumps: the texts of the pages shown in detail are handed in (``scan.dumps.page_texts``)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from html import escape
-from pathlib import Path
 from typing import Any
 
-from ..reporters.results import Report
-from ..scan.dumps import DumpError, partitions, read_pages
 from ..scan.pages import Record
 from ..scan.summary import ScanSummary
-from .html import card, charts, count_table, document, page_view
+from .html_parts import card, charts, count_table, document, page_view
+from .results import Report
 
-__all__ = ["dump_texts", "render_lint_report", "render_scan_report"]
+__all__ = ["render_lint_report", "render_scan_report", "top_records"]
 
 
-def _top_records(records: Sequence[Record], count: int) -> list[Record]:
+def top_records(records: Sequence[Record], count: int) -> list[Record]:
+    """The pages the scan report shows in detail: the most findings first."""
     ranked = sorted(records, key=lambda r: (-len(r["findings"]), int(r["page_id"])))
     return [record for record in ranked[:count] if record["findings"]]
-
-
-def dump_texts(dumps: Sequence[Path], records: Sequence[Record], count: int) -> dict[int, str]:
-    """The wikitext of the pages the report shows in detail, read back from the dumps."""
-    wanted = {int(record["page_id"]) for record in _top_records(records, count)}
-    texts: dict[int, str] = {}
-    for dump in dumps:
-        for part in partitions(dump):
-            try:
-                for page in read_pages(part, namespaces=None):
-                    if page.page_id in wanted:
-                        texts[page.page_id] = page.text
-            except DumpError:
-                continue  # the scan reported it; the report shows what it can
-    return texts
 
 
 def _sections(summary: Mapping[str, Any], title: str, subtitle: str) -> list[str]:
@@ -93,7 +78,7 @@ def render_scan_report(
     )
     views = [
         page_view(r["title"], r["findings"], texts.get(int(r["page_id"])), str(r["page_id"]))
-        for r in _top_records(records, detail_pages)
+        for r in top_records(records, detail_pages)
     ]
     sections.append("<h2>Pages</h2>" + "".join(views))
     dump_errors = meta.get("dump_errors")

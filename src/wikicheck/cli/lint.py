@@ -1,0 +1,173 @@
+"""``wikicheck lint``: files, directories, stdin or wiki pages through the runner, reported
+in the chosen format; ``--check-links`` first checks the URLs they hold."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from ..errors import ConfigError, InputError, WikicheckError
+from ..findings import Severity
+from ..reporters import FORMATS, FileResult, Report
+
+if TYPE_CHECKING:
+    from ..runner import Job
+    from ..settings import Settings
+
+from .common import (
+    EXIT_CLEAN,
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    add_selection,
+    color,
+    positive,
+    resolve_settings,
+)
+from .links import add_link_options, check_with_cache, fetch_wiki, link_settings
+
+
+def add_lint_parser(commands: Any) -> None:
+    lint = commands.add_parser("lint", help="check wikitext files and report findings")
+    lint.add_argument("paths", nargs="*", metavar="PATH", help="files, directories, or - for stdin")
+    lint.add_argument("--format", choices=sorted(FORMATS), default="text")
+    lint.add_argument("--statistics", action="store_true", help="print counts per code only")
+    add_selection(lint)
+    lint.add_argument(
+        "--fail-on",
+        choices=[s.value for s in Severity],
+        help="lowest severity that fails the run (default: info, i.e. any finding)",
+    )
+    lint.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
+    lint.add_argument(
+        "--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too"
+    )
+    lint.add_argument("--diff", action="store_true", help="show the fixes as a diff; write nothing")
+    lint.add_argument(
+        "-j",
+        "--jobs",
+        type=positive,
+        default=os.cpu_count() or 1,
+        help="files linted in parallel (default: all cores)",
+    )
+    lint.add_argument("--encoding", default="utf-8", help="encoding of the input files")
+    lint.add_argument("--stdin-filename", help="path to report for input read from stdin")
+    lint.add_argument(
+        "--wiki", metavar="API_URL", help="a wiki's api.php, to lint pages given with --title"
+    )
+    lint.add_argument(
+        "--title", action="append", default=[], help="a page title on --wiki (repeatable)"
+    )
+    lint.add_argument(
+        "--check-links",
+        action="store_true",
+        help="check every external URL over HTTP and run the link rules (WC7xx)",
+    )
+    lint.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    lint.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    add_link_options(lint)
+
+
+def _jobs(args: argparse.Namespace, settings: Settings) -> tuple[list[Job], list[FileResult]]:
+    from ..config import is_excluded
+    from ..inputs import STDIN, Document, expand, read
+    from ..runner import Job
+
+    jobs: list[Job] = []
+    problems: list[FileResult] = []
+    for path, problem in expand(args.paths, settings.extensions):
+        shown = args.stdin_filename if path == STDIN and args.stdin_filename else path
+        if problem is not None:
+            problems.append(FileResult(shown, error=problem.reason))
+        elif path == STDIN:
+            jobs.append(Job(path, shown, read(STDIN, args.encoding)))
+        elif path in args.paths or not is_excluded(path, settings):
+            jobs.append(Job(path, shown))  # exclude applies to files found in directories
+    if args.wiki:
+        if args.fix or args.diff:
+            raise ConfigError("--fix and --diff do not apply to pages fetched with --wiki")
+        if not args.title:
+            raise ConfigError("--wiki needs at least one --title")
+        try:
+            pages = fetch_wiki(args, settings)
+        except InputError as error:
+            problems.append(FileResult(error.path or args.wiki, error=error.reason))
+        except WikicheckError as error:
+            problems.append(FileResult(args.wiki, error=str(error)))
+        else:
+            jobs.extend(
+                Job(page.title, page.title, Document(page.title, page.text)) for page in pages
+            )
+    elif args.title:
+        raise ConfigError("--title needs --wiki API_URL")
+    if not jobs and not problems:
+        raise ConfigError("nothing to lint: give files, directories, - for stdin, or --wiki")
+    return jobs, problems
+
+
+def _texts(jobs: Sequence[Job], encoding: str) -> dict[str, str]:
+    """The inputs' texts for the HTML report (after --fix, the fixed files)."""
+    from ..inputs import read
+
+    texts = {}
+    for job in jobs:
+        try:
+            texts[job.shown] = (job.document or read(job.path, encoding)).text
+        except InputError:
+            continue  # reported as the file's error already
+    return texts
+
+
+def run_lint(args: argparse.Namespace) -> int:
+    from ..pipeline import Plan
+    from ..registry import default_registry
+    from ..runner import FixMode, Options, link_urls, run_jobs
+    from ..settings import utc_today
+
+    first = args.paths[0] if args.paths else None
+    settings = resolve_settings(args, first)
+    registry = default_registry()
+    try:
+        rules = registry.for_settings(settings, include_network=args.check_links)
+    except WikicheckError as error:
+        raise ConfigError(str(error)) from None
+    if args.fix and args.diff:
+        raise ConfigError("use --fix or --diff, not both")
+    mode = FixMode.FIX if args.fix else FixMode.DIFF if args.diff else FixMode.NONE
+    jobs, problems = _jobs(args, settings)
+    links = None
+    if args.check_links:
+        checked = check_with_cache(
+            link_urls(jobs, args.encoding, settings.page_timeout),
+            args,
+            link_settings(args, settings.links),
+        )
+        links = {result.url: result for result in checked}
+    # today is read once for the run, at its edge
+    plan = Plan(settings, rules, settings.today or utc_today(), links)
+    options = Options(plan, mode, args.unsafe_fixes, args.encoding, args.debug)
+    outcomes = run_jobs(jobs, options, args.jobs)
+    results = [outcome.result for outcome in outcomes] + problems
+    texts = _texts(jobs, args.encoding) if args.format == "html" else {}
+    report = Report(tuple(results), rules, color=color(args.color), texts=texts)
+    output = FORMATS["statistics" if args.statistics else args.format](report)
+    stdin_text = next((o.fixed_text for o in outcomes if o.fixed_text is not None), None)
+    if stdin_text is not None:
+        sys.stdout.write(stdin_text)
+        sys.stderr.write(output)
+    else:
+        sys.stdout.write(output)
+    if any(result.error is not None for result in results):
+        return EXIT_ERROR
+    failing = any(
+        finding.severity.rank >= settings.fail_on.rank
+        for result in results
+        for finding in result.findings
+    )
+    return (
+        EXIT_FINDINGS
+        if failing or (mode is FixMode.DIFF and any(r.diff for r in results))
+        else EXIT_CLEAN
+    )
