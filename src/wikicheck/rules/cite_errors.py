@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..findings import Category, Finding, Severity
+from ..findings import Finding, RuleFamily, Severity
 from ..model import Article, Ref, ReferenceList
 from ..textutil import strip_comments
 from ._base import RuleContext, rule
@@ -44,7 +44,7 @@ def _tags(article: Article) -> Iterator[Ref]:
 
 
 @rule(
-    code="WC413", name="invalid-ref-attribute", category=Category.REFERENCE, severity=Severity.ERROR
+    code="WC413", name="invalid-ref-attribute", family=RuleFamily.REFERENCE, severity=Severity.ERROR
 )
 def invalid_ref_attribute(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a <ref> attribute Cite does not accept, a dir= other than ltr or rtl, and a
@@ -85,7 +85,7 @@ def invalid_ref_attribute(article: Article, ctx: RuleContext) -> Iterator[Findin
 @rule(
     code="WC414",
     name="follow-without-earlier-ref",
-    category=Category.REFERENCE,
+    family=RuleFamily.REFERENCE,
     severity=Severity.WARNING,
 )
 def follow_without_earlier_ref(article: Article, ctx: RuleContext) -> Iterator[Finding]:
@@ -119,7 +119,7 @@ def follow_without_earlier_ref(article: Article, ctx: RuleContext) -> Iterator[F
 @rule(
     code="WC415",
     name="list-defined-ref-group-mismatch",
-    category=Category.REFERENCE,
+    family=RuleFamily.REFERENCE,
     severity=Severity.ERROR,
 )
 def list_defined_ref_group_mismatch(article: Article, ctx: RuleContext) -> Iterator[Finding]:
@@ -153,7 +153,7 @@ def list_defined_ref_group_mismatch(article: Article, ctx: RuleContext) -> Itera
 @rule(
     code="WC416",
     name="list-defined-ref-without-name",
-    category=Category.REFERENCE,
+    family=RuleFamily.REFERENCE,
     severity=Severity.ERROR,
 )
 def list_defined_ref_without_name(article: Article, ctx: RuleContext) -> Iterator[Finding]:
@@ -183,7 +183,7 @@ def list_defined_ref_without_name(article: Article, ctx: RuleContext) -> Iterato
 @rule(
     code="WC417",
     name="empty-list-defined-ref",
-    category=Category.REFERENCE,
+    family=RuleFamily.REFERENCE,
     severity=Severity.ERROR,
 )
 def empty_list_defined_ref(article: Article, ctx: RuleContext) -> Iterator[Finding]:
@@ -213,7 +213,7 @@ def empty_list_defined_ref(article: Article, ctx: RuleContext) -> Iterator[Findi
             )
 
 
-@rule(code="WC418", name="ref-details-misuse", category=Category.REFERENCE, severity=Severity.ERROR)
+@rule(code="WC418", name="ref-details-misuse", family=RuleFamily.REFERENCE, severity=Severity.ERROR)
 def ref_details_misuse(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a sub-reference (<ref details="…">) that Cite cannot attach to a main reference.
 
@@ -247,7 +247,7 @@ def ref_details_misuse(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     code="WC419",
     name="ref-content-only-comment",
-    category=Category.REFERENCE,
+    family=RuleFamily.REFERENCE,
     severity=Severity.WARNING,
 )
 def ref_content_only_comment(article: Article, ctx: RuleContext) -> Iterator[Finding]:

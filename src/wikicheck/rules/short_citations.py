@@ -24,7 +24,7 @@ from ..cs1.footnotes import (
     short_citations,
     template_anchors,
 )
-from ..findings import Category, Finding, Severity
+from ..findings import Finding, RuleFamily, Severity
 from ..model import Article, Span, Template
 from ..parse.names import citation_templates, unseen_ref_names
 from ..textutil import mediawiki_trim, strip_comments
@@ -208,7 +208,7 @@ def _hint(article: Article, page: _Page, anchor: str) -> str:
 @rule(
     code="WC420",
     name="short-citation-without-target",
-    category=Category.REFERENCE,
+    family=RuleFamily.REFERENCE,
     severity=Severity.ERROR,
 )
 def short_citation_without_target(article: Article, ctx: RuleContext) -> Iterator[Finding]:
@@ -244,7 +244,7 @@ def short_citation_without_target(article: Article, ctx: RuleContext) -> Iterato
 @rule(
     code="WC422",
     name="short-citation-target-maybe-elsewhere",
-    category=Category.REFERENCE,
+    family=RuleFamily.REFERENCE,
     severity=Severity.WARNING,
 )
 def short_citation_target_maybe_elsewhere(article: Article, ctx: RuleContext) -> Iterator[Finding]:
@@ -282,7 +282,7 @@ def short_citation_target_maybe_elsewhere(article: Article, ctx: RuleContext) ->
 @rule(
     code="WC421",
     name="short-citation-multiple-targets",
-    category=Category.REFERENCE,
+    family=RuleFamily.REFERENCE,
     severity=Severity.ERROR,
 )
 def short_citation_multiple_targets(article: Article, ctx: RuleContext) -> Iterator[Finding]:
@@ -319,7 +319,7 @@ def short_citation_multiple_targets(article: Article, ctx: RuleContext) -> Itera
 @rule(
     code="WC423",
     name="citation-without-short-citation",
-    category=Category.REFERENCE,
+    family=RuleFamily.REFERENCE,
     severity=Severity.INFO,
 )
 def citation_without_short_citation(article: Article, ctx: RuleContext) -> Iterator[Finding]:

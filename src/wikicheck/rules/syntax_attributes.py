@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..findings import Applicability, Category, Edit, Finding, Fix, Severity
+from ..findings import Applicability, Edit, Finding, Fix, RuleFamily, Severity
 from ..model import Article, HtmlTag, Span, TagAttribute
 from ._base import FixAvailability, RuleContext, rule
 
@@ -84,7 +84,7 @@ def read_attributes(article: Article, tag: HtmlTag) -> ReadAttributes:
 @rule(
     code="WC809",
     name="unbalanced-attribute-quote",
-    category=Category.SYNTAX,
+    family=RuleFamily.SYNTAX,
     severity=Severity.ERROR,
 )
 def unbalanced_attribute_quote(article: Article, ctx: RuleContext) -> Iterator[Finding]:
@@ -120,9 +120,9 @@ def unbalanced_attribute_quote(article: Article, ctx: RuleContext) -> Iterator[F
 @rule(
     code="WC817",
     name="unclosed-attribute-quote",
-    category=Category.SYNTAX,
+    family=RuleFamily.SYNTAX,
     severity=Severity.INFO,
-    fix=FixAvailability.ALWAYS,
+    fix_availability=FixAvailability.ALWAYS,
 )
 def unclosed_attribute_quote(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags the last attribute of a tag opening a quote it never closes (<ref name="a>).
@@ -156,7 +156,7 @@ def unclosed_attribute_quote(article: Article, ctx: RuleContext) -> Iterator[Fin
         )
 
 
-@rule(code="WC816", name="invalid-attribute", category=Category.SYNTAX, severity=Severity.WARNING)
+@rule(code="WC816", name="invalid-attribute", family=RuleFamily.SYNTAX, severity=Severity.WARNING)
 def invalid_attribute(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags text among a tag's or table's attributes that is no attribute (a stray quote,
     a CSS declaration outside style=, a second "!" or "|").
@@ -188,7 +188,7 @@ def invalid_attribute(article: Article, ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-@rule(code="WC818", name="duplicate-attribute", category=Category.SYNTAX, severity=Severity.WARNING)
+@rule(code="WC818", name="duplicate-attribute", family=RuleFamily.SYNTAX, severity=Severity.WARNING)
 def duplicate_attribute(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags an attribute given twice in one tag or table cell (scope="row" scope="col").
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..findings import Applicability, Category, Edit, Finding, Fix, Severity
+from ..findings import Applicability, Edit, Finding, Fix, RuleFamily, Severity
 from ..model import Article, HtmlTag, Span, StrayKind, StrayMarkup
 from ..parse.markup import html_tags
 from ._base import FixAvailability, RuleContext, rule
@@ -69,7 +69,7 @@ def _where(article: Article, span: Span) -> str:
 _CLEAN_CLOSE = re.compile(r"</[A-Za-z][A-Za-z0-9]*\s*>")
 
 
-@rule(code="WC801", name="unclosed-tag", category=Category.SYNTAX, severity=Severity.ERROR)
+@rule(code="WC801", name="unclosed-tag", family=RuleFamily.SYNTAX, severity=Severity.ERROR)
 def unclosed_tag(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags an HTML or extension tag that is opened and never closed.
 
@@ -95,7 +95,7 @@ def unclosed_tag(article: Article, ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
-@rule(code="WC802", name="stray-closing-tag", category=Category.SYNTAX, severity=Severity.WARNING)
+@rule(code="WC802", name="stray-closing-tag", family=RuleFamily.SYNTAX, severity=Severity.WARNING)
 def stray_closing_tag(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a closing tag with no opening tag before it.
 
@@ -117,7 +117,7 @@ def stray_closing_tag(article: Article, ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-@rule(code="WC803", name="self-closed-tag", category=Category.SYNTAX, severity=Severity.WARNING)
+@rule(code="WC803", name="self-closed-tag", family=RuleFamily.SYNTAX, severity=Severity.WARNING)
 def self_closed_tag(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags an HTML tag that cannot close itself written as one (<span/>, <div/>).
 
@@ -140,7 +140,7 @@ def self_closed_tag(article: Article, ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-@rule(code="WC804", name="unclosed-comment", category=Category.SYNTAX, severity=Severity.ERROR)
+@rule(code="WC804", name="unclosed-comment", family=RuleFamily.SYNTAX, severity=Severity.ERROR)
 def unclosed_comment(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a comment opened with <!-- and never closed with -->.
 
@@ -189,7 +189,7 @@ def _runs(article: Article, ctx: RuleContext, messages: dict[StrayKind, str]) ->
         yield ctx.finding(Span(run.span.start, end), messages[run.kind] + _where(article, run.span))
 
 
-@rule(code="WC805", name="lonely-link-brackets", category=Category.SYNTAX, severity=Severity.ERROR)
+@rule(code="WC805", name="lonely-link-brackets", family=RuleFamily.SYNTAX, severity=Severity.ERROR)
 def lonely_link_brackets(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a "[[" or "]]" that makes no link.
 
@@ -206,7 +206,7 @@ def lonely_link_brackets(article: Article, ctx: RuleContext) -> Iterator[Finding
 
 
 @rule(
-    code="WC806", name="lonely-template-braces", category=Category.SYNTAX, severity=Severity.ERROR
+    code="WC806", name="lonely-template-braces", family=RuleFamily.SYNTAX, severity=Severity.ERROR
 )
 def lonely_template_braces(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a "{{" or "}}" that makes no template call.
@@ -223,7 +223,7 @@ def lonely_template_braces(article: Article, ctx: RuleContext) -> Iterator[Findi
     yield from _runs(article, ctx, _BRACES)
 
 
-@rule(code="WC807", name="unbalanced-table", category=Category.SYNTAX, severity=Severity.ERROR)
+@rule(code="WC807", name="unbalanced-table", family=RuleFamily.SYNTAX, severity=Severity.ERROR)
 def unbalanced_table(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a table opened with "{|" and never closed, or a "|}" that closes no table.
 
@@ -263,9 +263,9 @@ def unbalanced_table(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     code="WC808",
     name="closing-tag-with-attributes",
-    category=Category.SYNTAX,
+    family=RuleFamily.SYNTAX,
     severity=Severity.ERROR,
-    fix=FixAvailability.ALWAYS,
+    fix_availability=FixAvailability.ALWAYS,
 )
 def closing_tag_with_attributes(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a closing tag with something after its name (</ref name="a">).
@@ -297,7 +297,7 @@ def _is_ref(tag: HtmlTag) -> bool:
     return tag.name == "ref" and tag.close_span is not None
 
 
-@rule(code="WC810", name="ref-in-ref", category=Category.SYNTAX, severity=Severity.ERROR)
+@rule(code="WC810", name="ref-in-ref", family=RuleFamily.SYNTAX, severity=Severity.ERROR)
 def ref_in_ref(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a <ref> written inside another <ref>.
 

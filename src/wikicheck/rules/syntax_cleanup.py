@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from ..findings import Applicability, Category, Edit, Finding, Fix, Severity
+from ..findings import Applicability, Edit, Finding, Fix, RuleFamily, Severity
 from ..model import Article, Span
 from ._base import FixAvailability, RuleContext, rule
 from .syntax_images import split_parts
@@ -37,9 +37,9 @@ _ISBN = re.compile(r"\bISBN[ \t]+(\b(?:97[89][ \-]?)?(?:[0-9][ \-]?){9}[0-9Xx]\b
 @rule(
     code="WC860",
     name="redundant-link-text",
-    category=Category.SYNTAX,
+    family=RuleFamily.SYNTAX,
     severity=Severity.INFO,
-    fix=FixAvailability.ALWAYS,
+    fix_availability=FixAvailability.ALWAYS,
 )
 def redundant_link_text(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a wikilink whose label repeats its target ([[Paris|Paris]]).
@@ -66,7 +66,7 @@ def redundant_link_text(article: Article, ctx: RuleContext) -> Iterator[Finding]
             yield ctx.finding(link.span, f"[[{link.target}|{link.text}]] repeats the target", fix)
 
 
-@rule(code="WC861", name="link-with-two-pipes", category=Category.SYNTAX, severity=Severity.WARNING)
+@rule(code="WC861", name="link-with-two-pipes", family=RuleFamily.SYNTAX, severity=Severity.WARNING)
 def link_with_two_pipes(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a wikilink with a second pipe in its label ([[A|B|C]]).
 
@@ -91,7 +91,7 @@ def link_with_two_pipes(article: Article, ctx: RuleContext) -> Iterator[Finding]
 @rule(
     code="WC862",
     name="duplicate-reference-list",
-    category=Category.SYNTAX,
+    family=RuleFamily.SYNTAX,
     severity=Severity.INFO,
 )
 def duplicate_reference_list(article: Article, ctx: RuleContext) -> Iterator[Finding]:
@@ -129,9 +129,9 @@ def duplicate_reference_list(article: Article, ctx: RuleContext) -> Iterator[Fin
 @rule(
     code="WC863",
     name="template-namespace-prefix",
-    category=Category.SYNTAX,
+    family=RuleFamily.SYNTAX,
     severity=Severity.INFO,
-    fix=FixAvailability.ALWAYS,
+    fix_availability=FixAvailability.ALWAYS,
 )
 def template_namespace_prefix(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a transclusion written with the namespace ({{Template:Citation needed}}).
@@ -160,9 +160,9 @@ def template_namespace_prefix(article: Article, ctx: RuleContext) -> Iterator[Fi
 @rule(
     code="WC864",
     name="invisible-characters",
-    category=Category.SYNTAX,
+    family=RuleFamily.SYNTAX,
     severity=Severity.INFO,
-    fix=FixAvailability.ALWAYS,
+    fix_availability=FixAvailability.ALWAYS,
 )
 def invisible_characters(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags invisible control characters in prose: direction marks, soft hyphens,
@@ -205,7 +205,7 @@ def isbn_valid(digits: str) -> bool:
     return False
 
 
-@rule(code="WC865", name="isbn-checksum", category=Category.SYNTAX, severity=Severity.WARNING)
+@rule(code="WC865", name="isbn-checksum", family=RuleFamily.SYNTAX, severity=Severity.WARNING)
 def isbn_checksum(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags an ISBN magic link (ISBN 978-...) whose check digit is wrong.
 
@@ -235,9 +235,9 @@ def isbn_checksum(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     code="WC866",
     name="ref-before-punctuation",
-    category=Category.SYNTAX,
+    family=RuleFamily.SYNTAX,
     severity=Severity.INFO,
-    fix=FixAvailability.ALWAYS,
+    fix_availability=FixAvailability.ALWAYS,
 )
 def ref_before_punctuation(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a reference placed before the punctuation that follows it ("text<ref/>.").

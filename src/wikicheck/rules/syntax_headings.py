@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..findings import Category, Finding, Severity
+from ..findings import Finding, RuleFamily, Severity
 from ..model import Article, Section, Span
 from ..textutil import strip_comments
 from ._base import RuleContext, rule
@@ -26,7 +26,7 @@ def _title_span(section: Section, span: Span) -> Span:
     return Span(span.start + section.level, span.end - section.level)
 
 
-@rule(code="WC840", name="level-one-heading", category=Category.SYNTAX, severity=Severity.WARNING)
+@rule(code="WC840", name="level-one-heading", family=RuleFamily.SYNTAX, severity=Severity.WARNING)
 def level_one_heading(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a level-1 heading (= Title =) in an article.
 
@@ -44,7 +44,7 @@ def level_one_heading(article: Article, ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(span, "level-1 heading: sections start at level 2 (== Title ==)")
 
 
-@rule(code="WC841", name="empty-heading", category=Category.SYNTAX, severity=Severity.WARNING)
+@rule(code="WC841", name="empty-heading", family=RuleFamily.SYNTAX, severity=Severity.WARNING)
 def empty_heading(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a heading with no title (== ==).
 
@@ -82,7 +82,7 @@ def quotes_balanced(text: str) -> bool:
 @rule(
     code="WC842",
     name="unclosed-quotes-in-heading",
-    category=Category.SYNTAX,
+    family=RuleFamily.SYNTAX,
     severity=Severity.WARNING,
 )
 def unclosed_quotes_in_heading(article: Article, ctx: RuleContext) -> Iterator[Finding]:
@@ -104,7 +104,7 @@ def unclosed_quotes_in_heading(article: Article, ctx: RuleContext) -> Iterator[F
             yield ctx.finding(span, "italic or bold markup in this heading is not closed")
 
 
-@rule(code="WC843", name="bold-heading", category=Category.SYNTAX, severity=Severity.INFO)
+@rule(code="WC843", name="bold-heading", family=RuleFamily.SYNTAX, severity=Severity.INFO)
 def bold_heading(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags bold markup (''') in a heading.
 
@@ -123,7 +123,7 @@ def bold_heading(article: Article, ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(span, "bold markup in a heading: headings are bold already")
 
 
-@rule(code="WC844", name="html-in-heading", category=Category.SYNTAX, severity=Severity.INFO)
+@rule(code="WC844", name="html-in-heading", family=RuleFamily.SYNTAX, severity=Severity.INFO)
 def html_in_heading(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags presentational HTML (<small>, <b>, <br>, <center> ...) in a heading.
 
@@ -146,7 +146,7 @@ def html_in_heading(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 
 
 @rule(
-    code="WC845", name="heading-ends-with-colon", category=Category.SYNTAX, severity=Severity.INFO
+    code="WC845", name="heading-ends-with-colon", family=RuleFamily.SYNTAX, severity=Severity.INFO
 )
 def heading_ends_with_colon(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a heading whose title ends with a colon.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..findings import Category, Finding, Severity
+from ..findings import Finding, RuleFamily, Severity
 from ..model import Article, StrayKind
 from ..parse.markup import html_tags
 from ._base import RuleContext, rule
@@ -20,7 +20,7 @@ _REPLACEMENTS = {
 _TABLE_TAGS = frozenset({"table", "caption", "tr", "td", "th", "thead", "tbody", "tfoot"})
 
 
-@rule(code="WC819", name="disallowed-html-tag", category=Category.SYNTAX, severity=Severity.ERROR)
+@rule(code="WC819", name="disallowed-html-tag", family=RuleFamily.SYNTAX, severity=Severity.ERROR)
 def disallowed_html_tag(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags an HTML tag that wikitext does not allow (<a href=...>, <img>, <script>).
 
@@ -49,7 +49,7 @@ def disallowed_html_tag(article: Article, ctx: RuleContext) -> Iterator[Finding]
         )
 
 
-@rule(code="WC820", name="obsolete-tag", category=Category.SYNTAX, severity=Severity.INFO)
+@rule(code="WC820", name="obsolete-tag", family=RuleFamily.SYNTAX, severity=Severity.INFO)
 def obsolete_tag(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags HTML elements that HTML5 made obsolete (<center>, <font>, <big>, <strike>, <tt>).
 
@@ -76,7 +76,7 @@ def obsolete_tag(article: Article, ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-@rule(code="WC821", name="obsolete-align", category=Category.SYNTAX, severity=Severity.INFO)
+@rule(code="WC821", name="obsolete-align", family=RuleFamily.SYNTAX, severity=Severity.INFO)
 def obsolete_align(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags align= on an HTML element that is not part of a table (<div align="center">).
 
@@ -100,7 +100,7 @@ def obsolete_align(article: Article, ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-@rule(code="WC850", name="duplicate-id", category=Category.SYNTAX, severity=Severity.WARNING)
+@rule(code="WC850", name="duplicate-id", family=RuleFamily.SYNTAX, severity=Severity.WARNING)
 def duplicate_id(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags an id= given to two HTML elements on one page.
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from ..findings import Category, Finding, Severity
+from ..findings import Finding, RuleFamily, Severity
 from ..model import Article, Span, Wikilink
 from ..resources import load_toml
 from ._base import RuleContext, rule
@@ -118,7 +118,7 @@ def _images(article: Article, ctx: RuleContext) -> list[list[ImagePart]]:
     return ctx.memo("syntax.images", lambda: _read_images(article))
 
 
-@rule(code="WC830", name="bogus-image-option", category=Category.SYNTAX, severity=Severity.WARNING)
+@rule(code="WC830", name="bogus-image-option", family=RuleFamily.SYNTAX, severity=Severity.WARNING)
 def bogus_image_option(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a part of an image link that is neither an option nor the caption.
 
@@ -146,7 +146,7 @@ def bogus_image_option(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     code="WC831",
     name="conflicting-image-options",
-    category=Category.SYNTAX,
+    family=RuleFamily.SYNTAX,
     severity=Severity.WARNING,
 )
 def conflicting_image_options(article: Article, ctx: RuleContext) -> Iterator[Finding]:

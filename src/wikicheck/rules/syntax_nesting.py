@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from ..findings import Applicability, Category, Edit, Finding, Fix, Severity
+from ..findings import Applicability, Edit, Finding, Fix, RuleFamily, Severity
 from ..model import Article, LinkOrigin, Span, StrayKind
 from ._base import FixAvailability, RuleContext, rule
 from .syntax_balance import tag_balance
@@ -13,7 +13,7 @@ from .syntax_balance import tag_balance
 _MEDIA_NAMESPACES = frozenset({"File", "Image", "Media"})
 
 
-@rule(code="WC811", name="misnested-tag", category=Category.SYNTAX, severity=Severity.WARNING)
+@rule(code="WC811", name="misnested-tag", family=RuleFamily.SYNTAX, severity=Severity.WARNING)
 def misnested_tag(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a tag closed outside the element it was opened in (<b>a<i>b</b>c</i>).
 
@@ -37,7 +37,7 @@ def misnested_tag(article: Article, ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
-@rule(code="WC812", name="wikilink-in-extlink", category=Category.SYNTAX, severity=Severity.ERROR)
+@rule(code="WC812", name="wikilink-in-extlink", family=RuleFamily.SYNTAX, severity=Severity.ERROR)
 def wikilink_in_extlink(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a wikilink inside the label of an external link.
 
@@ -68,9 +68,9 @@ def wikilink_in_extlink(article: Article, ctx: RuleContext) -> Iterator[Finding]
 @rule(
     code="WC813",
     name="multi-colon-escape",
-    category=Category.SYNTAX,
+    family=RuleFamily.SYNTAX,
     severity=Severity.WARNING,
-    fix=FixAvailability.ALWAYS,
+    fix_availability=FixAvailability.ALWAYS,
 )
 def multi_colon_escape(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a wikilink that starts with two colons ([[::Paris]]).
@@ -100,7 +100,7 @@ def multi_colon_escape(article: Article, ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(link.span, "a link cannot start with two colons", fix)
 
 
-@rule(code="WC814", name="fostered-content", category=Category.SYNTAX, severity=Severity.WARNING)
+@rule(code="WC814", name="fostered-content", family=RuleFamily.SYNTAX, severity=Severity.WARNING)
 def fostered_content(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags text written in a table or row but outside any cell.
 
@@ -127,7 +127,7 @@ def fostered_content(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 
 
 @rule(
-    code="WC815", name="unclosed-external-link", category=Category.SYNTAX, severity=Severity.ERROR
+    code="WC815", name="unclosed-external-link", family=RuleFamily.SYNTAX, severity=Severity.ERROR
 )
 def unclosed_external_link(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a "[" before a URL that is never closed with "]".
