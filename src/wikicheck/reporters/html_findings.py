@@ -182,12 +182,13 @@ FILTER_SCRIPT = """
 def page_view(page: Page, text: str | None, site: str | None) -> str:
     count = len(page.findings)
     url = page_url(site, page.title)
-    wiki = f' <a href="{escape(url)}" rel="noreferrer">open on the wiki</a>' if url else ""
-    groups: dict[tuple[str, str], list[int]] = {}
+    wiki = f'<p><a href="{escape(url)}" rel="noreferrer">open on the wiki</a></p>' if url else ""
+    groups: dict[tuple[str, str, str], list[int]] = {}
     for index, finding in enumerate(page.findings):
-        groups.setdefault((str(finding["code"]), str(finding.get("message", ""))), []).append(index)
+        key = (str(finding["code"]), str(finding.get("message", "")), fix_text(finding))
+        groups.setdefault(key, []).append(index)
     rows = []
-    for (code, message), indexes in groups.items():
+    for (code, message, fix), indexes in groups.items():
         first = page.findings[indexes[0]]
         severity = str(first["severity"])
         where = ", ".join(
@@ -200,7 +201,7 @@ def page_view(page: Page, text: str | None, site: str | None) -> str:
         rows.append(
             f"<tr class=f {_attributes(code, severity)}><td class=num>{len(indexes):,}</td>"
             f"<td>{_badge(severity)}</td><td><code>{escape(code)}</code> {escape(str(first.get('rule', '')))}</td>"
-            f"<td>{escape(message)}</td><td class=fix>{escape(fix_text(first))}</td><td>{where}</td></tr>"
+            f"<td>{escape(message)}</td><td class=fix>{escape(fix)}</td><td>{where}</td></tr>"
         )
     body = (
         "<table class=findings><tr><th>findings</th><th>severity</th><th>rule</th><th>message</th>"
@@ -214,7 +215,7 @@ def page_view(page: Page, text: str | None, site: str | None) -> str:
     return (
         f'<details class="page" id="page-{escape(page.key)}" data-findings="{count}">'
         f"<summary>{escape(page.title)} <span class=muted>— {count:,} finding{plural}</span></summary>"
-        f"<p>{wiki}</p>{body}</details>"
+        f"{wiki}{body}</details>"
     )
 
 
