@@ -4,6 +4,7 @@ their positions with their messages on hover — checked in a real headless Chro
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from collections.abc import Iterator
@@ -101,15 +102,64 @@ def test_report_in_a_real_browser(
     top = summary["top_pages"][0]
     page = browser.find_element(By.ID, f"page-{top['page_id']}")
     page.find_element(By.TAG_NAME, "summary").click()
-    marks = page.find_elements(By.CSS_SELECTOR, "pre.wikitext mark")
+    marks = page.find_elements(By.CSS_SELECTOR, "table.source td.src mark")
     assert marks, "findings are highlighted in the wikitext"
     first = marks[0]
     assert re.match(r"WC\d{3} \([a-z-]+\): ", first.get_attribute("title"))
     assert first.is_displayed()
+    notes = page.find_elements(By.CSS_SELECTOR, "table.source tr.note")
+    assert len(notes) == top["findings"], "every finding's message is printed in the source"
+    assert all(note.is_displayed() for note in notes[:5])
+
+    # The findings come first, grouped by rule, and each place links to its note in the source.
+    headings = [h.text for h in browser.find_elements(By.TAG_NAME, "h2")]
+    assert headings.index("Findings by rule") < headings.index("Charts")
+    rules = browser.find_elements(By.CSS_SELECTOR, "details.rule")
+    assert {r.get_attribute("data-code") for r in rules} == set(summary["by_code"])
+    for rule in rules:
+        code = rule.get_attribute("data-code")
+        count = rule.find_element(By.CSS_SELECTOR, "[data-rule-count]").text
+        assert int(count.replace(",", "")) == summary["by_code"][code]["count"]
+    target = str(top["page_id"])
+    browser.get(html.as_uri())
+    rules = browser.find_elements(By.CSS_SELECTOR, "details.rule")
+    link = browser.find_element(By.CSS_SELECTOR, f'details.rule a[href^="#f-{target}-"]')
+    rule = link.find_element(By.XPATH, "ancestor::details[contains(@class, 'rule')]")
+    rule.find_element(By.TAG_NAME, "summary").click()
+    places = link.find_elements(By.XPATH, "ancestor::details[contains(@class, 'places')]")
+    for group in places:
+        group.find_element(By.TAG_NAME, "summary").click()
+    note_id = link.get_attribute("href").split("#")[1]
+    link.click()
+    note = browser.find_element(By.ID, note_id)
+    assert note.is_displayed(), "the link opens the page's view at the finding"
+    assert note.find_element(By.TAG_NAME, "code").text == rule.get_attribute("data-code")
+
+    # The filter hides what is not selected.
+    shown = [r for r in rules if r.is_displayed()]
+    wanted = shown[0].get_attribute("data-code")
+    select = browser.find_element(By.CSS_SELECTOR, "#filter select")
+    select.find_element(By.CSS_SELECTOR, f'option[value="{wanted}"]').click()
+    visible = [r.get_attribute("data-code") for r in rules if r.is_displayed()]
+    assert visible == [wanted]
+    select.find_element(By.CSS_SELECTOR, 'option[value=""]').click()
+    for box in browser.find_elements(By.CSS_SELECTOR, "#filter input[name=severity]"):
+        box.click()
+    assert not any(r.is_displayed() for r in rules)
+    for box in browser.find_elements(By.CSS_SELECTOR, "#filter input[name=severity]"):
+        box.click()
+    later = [entry for entry in browser.get_log("browser") if entry["level"] != "INFO"]
+    assert later == [], "no console message after using the page"
+
+    browser.get(html.as_uri() + f"#page-{top['page_id']}")
+    opened = browser.find_element(By.ID, f"page-{top['page_id']}")
+    assert opened.get_attribute("open") is not None, "a link to a page opens its view"
     shot = tmp_path / "report.png"
     assert browser.save_screenshot(str(shot))
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert shot.stat().st_size > 10_000
+    if os.environ.get("WIKICHECK_REPORT_SCREENSHOT"):  # to look at it: a path to copy it to
+        shutil.copy(shot, os.environ["WIKICHECK_REPORT_SCREENSHOT"])
 
 
 def test_lint_format_html_highlights_the_seed_typo(

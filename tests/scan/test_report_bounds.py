@@ -17,6 +17,7 @@ import pytest
 from wikicheck.cli import main
 from wikicheck.reporters.charts import MAX_BARS, timeline
 from wikicheck.reporters.html import render_scan_report
+from wikicheck.reporters.html_findings import FILTER_SCRIPT
 from wikicheck.reporters.html_parts import json_for_html
 
 
@@ -73,7 +74,12 @@ def test_a_comment_script_title_cannot_break_the_embedded_json() -> None:
     # at its own </script> whatever the strings hold.
     assert not {"<", ">", "&", "\u2028"} & set(data)
     assert json.loads(data)["top_pages"][0]["title"] == title
-    assert html.count("<script") == 1
+    # Two script elements: the embedded JSON and the report's own filter code, nothing else.
+    assert re.findall(r"<script[^>]*>", html) == [
+        '<script type="application/json" id="summary-data">',
+        "<script>",
+    ]
+    assert f"<script>{FILTER_SCRIPT}</script></body></html>" in html
     assert json_for_html({"a": "</script><!--"}) == '{"a": "\\u003c/script\\u003e\\u003c!--"}'
 
 

@@ -15,20 +15,36 @@ _SPANS = (1, 10, 100, 1000)  # years a bar covers when months would be too many
 
 _PALETTE = ("#3366cc", "#dc3912", "#ff9900", "#109618", "#990099", "#0099c6", "#dd4477")
 
+SEVERITY_COLORS = {"error": "#d33", "warning": "#e8a600", "info": "#36c"}
+"""The report's severity colours (Wikimedia's palette), in charts as in the findings."""
+
 
 def bar_chart(
-    title: str, items: Sequence[tuple[str, int]], *, chart_id: str, horizontal: bool = True
+    title: str,
+    items: Sequence[tuple[str, int]],
+    *,
+    chart_id: str,
+    horizontal: bool = True,
+    colors: Sequence[str] | None = None,
 ) -> str:
-    """A labelled bar chart; each bar carries its value in ``data-value`` and a tooltip."""
+    """A labelled bar chart; each bar carries its value in ``data-value`` and a tooltip.
+    ``colors`` (one per item: a severity's colour, say) replaces the palette."""
     if len(items) > MAX_BARS:
         title = f"{title} (first {MAX_BARS} of {len(items):,})"
         items = items[:MAX_BARS]
     if not items:
         return f'<figure class="chart" id="{chart_id}"><figcaption>{escape(title)}</figcaption><p class="empty">nothing to show</p></figure>'
-    return (horizontal_bars if horizontal else vertical_bars)(title, items, chart_id)
+    if not horizontal:
+        return vertical_bars(title, items, chart_id)
+    return horizontal_bars(title, items, chart_id, colors)
 
 
-def horizontal_bars(title: str, items: Sequence[tuple[str, int]], chart_id: str) -> str:
+def horizontal_bars(
+    title: str,
+    items: Sequence[tuple[str, int]],
+    chart_id: str,
+    colors: Sequence[str] | None = None,
+) -> str:
     bar, gap, label_width, width = 18, 6, 230, 640
     peak = max(value for _, value in items) or 1
     height = len(items) * (bar + gap) + gap
@@ -39,7 +55,7 @@ def horizontal_bars(title: str, items: Sequence[tuple[str, int]], chart_id: str)
     for row, (label, value) in enumerate(items):
         y = gap + row * (bar + gap)
         length = max(1.0, (width - label_width - 70) * value / peak)
-        color = _PALETTE[row % len(_PALETTE)]
+        color = colors[row] if colors and row < len(colors) else _PALETTE[row % len(_PALETTE)]
         parts.append(
             f'<g class="bar" data-label="{escape(label)}" data-value="{value}">'
             f"<title>{escape(label)}: {value:,}</title>"

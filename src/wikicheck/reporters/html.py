@@ -10,7 +10,8 @@ from typing import Any
 
 from ..scan.pages import Record
 from ..scan.summary import ScanSummary
-from .html_parts import card, charts, count_table, document, page_view
+from .html_findings import FILTER_SCRIPT, Page, by_rule, filter_bar, page_view
+from .html_parts import card, charts, count_table, document
 from .results import Report
 
 __all__ = ["render_lint_report", "render_scan_report", "top_records"]
@@ -22,7 +23,11 @@ def top_records(records: Sequence[Record], count: int) -> list[Record]:
     return [record for record in ranked[:count] if record["findings"]]
 
 
-def _sections(summary: Mapping[str, Any], title: str, subtitle: str) -> list[str]:
+def _severity_of(pages: Sequence[Page]) -> dict[str, str]:
+    return {str(f["code"]): str(f["severity"]) for page in pages for f in page.findings}
+
+
+def _head(summary: Mapping[str, Any], title: str, subtitle: str) -> list[str]:
     severities = summary.get("by_severity", {})
     cards = [
         card("pages", summary["pages"], "pages"),
@@ -37,14 +42,20 @@ def _sections(summary: Mapping[str, Any], title: str, subtitle: str) -> list[str
             "dated_tags",
         ),
     ]
+    return [
+        f"<h1>{escape(title)}</h1><p class=muted>{escape(subtitle)}</p>",
+        '<div class="cards">' + "".join(cards) + "</div>",
+    ]
+
+
+def _numbers(summary: Mapping[str, Any], severity_of: Mapping[str, str]) -> list[str]:
+    """After the findings: the charts and the count tables."""
     codes = [
         (code, entry["rule"], int(entry["count"])) for code, entry in summary["by_code"].items()
     ]
     categories = [(name, "", int(count)) for name, count in summary["by_category"].items()]
     return [
-        f"<h1>{escape(title)}</h1><p class=muted>{escape(subtitle)}</p>",
-        '<div class="cards">' + "".join(cards) + "</div>",
-        charts(summary),
+        charts(summary, severity_of),
         "<h2>Findings per category</h2>" + count_table("category", categories, "category"),
         "<h2>Findings per rule</h2>" + count_table("code", codes, "code"),
     ]
@@ -56,9 +67,12 @@ def render_scan_report(
     texts: Mapping[int, str],
     *,
     detail_pages: int = 25,
+    site: str | None = None,
 ) -> str:
     """The numbers are recomputed from the records (the source of truth); throughput comes
-    from the scan's summary file when there is one."""
+    from the scan's summary file when there is one. ``site`` (or the summary's ``site``) is
+    the wiki's article path, for links to the pages."""
+    site = site or (meta.get("site") if isinstance(meta.get("site"), str) else None)
     tally = ScanSummary()
     for record in records:
         tally.add(record)
@@ -66,7 +80,15 @@ def render_scan_report(
     speed = ""
     if meta.get("pages_per_s"):
         speed = f"; scanned at {meta['pages_per_s']} pages/s ({meta.get('mb_per_s')} MB/s)"
-    sections = _sections(summary, "wikicheck scan report", f"{summary['pages']:,} pages{speed}")
+    detailed = top_records(records, detail_pages)
+    shown = {int(r["page_id"]) for r in detailed}
+    pages = [
+        Page(str(r["page_id"]), str(r["title"]), r["findings"], int(r["page_id"]) in shown)
+        for r in records
+        if r["findings"]
+    ]
+    sections = _head(summary, "wikicheck scan report", f"{summary['pages']:,} pages{speed}")
+    sections += [filter_bar(pages), by_rule(pages, site)]
     top = summary["top_pages"]
     rows = "".join(
         f'<tr><td><a href="#page-{entry["page_id"]}">{escape(entry["title"])}</a></td>'
@@ -74,36 +96,41 @@ def render_scan_report(
         for entry in top
     )
     sections.append(
-        f"<h2>Pages with the most findings</h2><table><tr><th>page</th><th>findings</th></tr>{rows}</table>"
+        "<h2>Findings by page</h2><p class=muted>The pages with the most findings, then each of"
+        f" them with its wikitext.</p><table><tr><th>page</th><th>findings</th></tr>{rows}</table>"
     )
-    views = [
-        page_view(r["title"], r["findings"], texts.get(int(r["page_id"])), str(r["page_id"]))
-        for r in top_records(records, detail_pages)
+    by_id = {page.key: page for page in pages}
+    sections += [
+        page_view(by_id[str(r["page_id"])], texts.get(int(r["page_id"])), site) for r in detailed
     ]
-    sections.append("<h2>Pages</h2>" + "".join(views))
+    sections += _numbers(summary, _severity_of(pages))
     dump_errors = meta.get("dump_errors")
     dump_errors = [str(e) for e in dump_errors] if isinstance(dump_errors, list) else []
     if summary["errors"] or dump_errors:
         items = "".join(f"<li>{escape(e)}</li>" for e in [*summary["errors"], *dump_errors])
         sections.append(f"<h2>Errors</h2><ul>{items}</ul>")
-    return document("wikicheck scan report", sections, summary)
+    return document("wikicheck scan report", sections, summary, FILTER_SCRIPT)
 
 
-def render_lint_report(report: Report, texts: Mapping[str, str]) -> str:
-    """``wikicheck lint --format html``: every file in detail."""
+def render_lint_report(report: Report, texts: Mapping[str, str], site: str | None = None) -> str:
+    """``wikicheck lint --format html``: every file in detail. ``site``: the wiki's article
+    path when the files are its pages (``lint --wiki``), for links to them."""
     tally = ScanSummary()
-    views = []
+    pages: list[Page] = []
+    errors = []
     for number, result in enumerate(report.files):
         findings = [finding.as_dict() for finding in result.findings]
         tally.add({"title": result.path, "page_id": number, "bytes": 0, "findings": findings,
                    "maintenance": result.maintenance, "error": result.error})  # fmt: skip
         if result.error is not None:
-            views.append(
+            errors.append(
                 f"<p class=severity-error>{escape(result.path)}: {escape(result.error)}</p>"
             )
         else:
-            views.append(page_view(result.path, findings, texts.get(result.path), str(number)))
+            pages.append(Page(str(number), result.path, findings, True))
     summary = tally.as_dict()
-    sections = _sections(summary, "wikicheck lint report", f"{len(report.files)} files")
-    sections.append("<h2>Files</h2>" + "".join(views))
-    return document("wikicheck lint report", sections, summary)
+    sections = _head(summary, "wikicheck lint report", f"{len(report.files)} files")
+    sections += [filter_bar(pages), by_rule(pages, site), "<h2>Findings by file</h2>", *errors]
+    sections += [page_view(page, texts.get(page.title), site) for page in pages]
+    sections += _numbers(summary, _severity_of(pages))
+    return document("wikicheck lint report", sections, summary, FILTER_SCRIPT)

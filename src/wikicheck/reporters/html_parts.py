@@ -1,5 +1,6 @@
-"""A self-contained static HTML page: summary tables, inline SVG charts, and per-page views of
-the wikitext with every finding highlighted at its position (its message on hover).
+"""The parts of a self-contained static HTML page: the style, summary cards and tables, inline
+SVG charts, the highlighting of findings in wikitext, the document around them. The findings
+themselves (by rule, by page, the source views) are in ``html_findings``.
 
 No server, no CDN, no script from elsewhere: the page works from a CI artifact or a file://
 URL. The numbers shown carry ``data-metric`` attributes, and the summary is embedded as JSON,
@@ -14,7 +15,7 @@ from html import escape
 from itertools import pairwise
 from typing import Any
 
-from .charts import bar_chart, timeline
+from .charts import SEVERITY_COLORS, bar_chart, timeline
 
 _STYLE = """
 :root { font-family: system-ui, sans-serif; color: #202122; background: #f8f9fa; }
@@ -27,11 +28,9 @@ table { border-collapse: collapse; background: #fff; margin: .6em 0; }
 th, td { border: 1px solid #c8ccd1; padding: .25em .6em; text-align: left; vertical-align: top; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .charts { display: flex; flex-wrap: wrap; gap: 1.5em; }
-figure.chart { background: #fff; border: 1px solid #c8ccd1; border-radius: 6px; padding: .6em; margin: 0; }
+figure.chart { max-width: 100%; overflow-x: auto; box-sizing: border-box; background: #fff; border: 1px solid #c8ccd1; border-radius: 6px; padding: .6em; margin: 0; }
 figure.chart text { font-size: 12px; fill: #202122; } figure.chart .tick { font-size: 10px; }
 figure.chart g.bar:hover rect { opacity: .7; }
-pre.wikitext { background: #fff; border: 1px solid #c8ccd1; padding: .8em; white-space: pre-wrap;
-  word-break: break-word; max-height: 36em; overflow: auto; font-size: 13px; line-height: 1.45; }
 mark { border-radius: 2px; cursor: help; }
 mark.error { background: #fee7e6; outline: 1px solid #d33; }
 mark.warning { background: #fef6e7; outline: 1px solid #fc3; }
@@ -42,6 +41,24 @@ mark:hover { filter: brightness(.9); }
 details.page { background: #fff; border: 1px solid #c8ccd1; border-radius: 6px; margin: .6em 0; padding: .4em .8em; }
 details.page summary { cursor: pointer; font-weight: 600; }
 .muted { color: #54595d; }
+[hidden] { display: none !important; }
+details.page, details.rule, tr.note { scroll-margin-top: 3.5em; }
+.filter { position: sticky; top: 0; z-index: 2; background: #f8f9fa; padding: .5em 0; border-bottom: 1px solid #c8ccd1; }
+.filter label { margin-right: .8em; }
+.sev { display: inline-block; border-radius: 3px; padding: 0 .4em; font-size: .85em; font-weight: 600; color: #fff; }
+.sev-error { background: #d33; } .sev-warning { background: #e8a600; color: #202122; } .sev-info { background: #36c; }
+details.rule { background: #fff; border: 1px solid #c8ccd1; border-left-width: 4px; border-radius: 4px; margin: .4em 0; padding: .3em .8em; }
+details.rule[data-severity=error] { border-left-color: #d33; } details.rule[data-severity=warning] { border-left-color: #e8a600; }
+details.rule[data-severity=info] { border-left-color: #36c; }
+details.rule > summary { cursor: pointer; }
+td.fix, span.fix { color: #14866d; } details.places ul { margin: .2em 0; padding-left: 1.2em; max-height: 16em; overflow: auto; }
+table.source { width: 100%; border: 1px solid #c8ccd1; font: 13px/1.45 ui-monospace, monospace; }
+table.source td { border: 0; padding: 0 .5em; }
+table.source td.ln { width: 3.5em; text-align: right; color: #72777d; background: #f8f9fa; user-select: none; }
+table.source td.src { white-space: pre-wrap; word-break: break-word; }
+table.source tr.note td { font-family: system-ui, sans-serif; background: #fafafa; padding: .15em .5em .25em 1.5em; }
+table.source tr.note:target td, table.source tr.note:target td.ln { background: #fff3c4; }
+table.source .where { color: #72777d; font-variant-numeric: tabular-nums; }
 """
 
 
@@ -99,31 +116,6 @@ def _point(finding: Mapping[str, Any]) -> str:
     )
 
 
-def findings_table(findings: Sequence[Mapping[str, Any]]) -> str:
-    rows = "".join(
-        f"<tr><td class=num>{f['line']}:{f['column']}</td>"
-        f'<td class="severity-{escape(str(f["severity"]))}">{escape(str(f["severity"]))}</td>'
-        f"<td><code>{escape(str(f['code']))}</code> {escape(str(f['rule']))}</td>"
-        f"<td>{escape(str(f['message']))}</td></tr>"
-        for f in findings
-    )
-    return f"<table class=findings><tr><th>where</th><th>severity</th><th>rule</th><th>message</th></tr>{rows}</table>"
-
-
-def page_view(title: str, findings: Sequence[Mapping[str, Any]], text: str | None, key: str) -> str:
-    count = len(findings)
-    body = findings_table(findings)
-    if text is not None:
-        body += f'<pre class="wikitext">{highlighted(text, findings)}</pre>'
-    else:
-        body += '<p class="muted">wikitext not available (pass the dump with --dump to see it)</p>'
-    return (
-        f'<details class="page" id="page-{escape(key)}" data-findings="{count}">'
-        f"<summary>{escape(title)} <span class=muted>— {count:,} finding{'s' if count != 1 else ''}</span></summary>"
-        f"{body}</details>"
-    )
-
-
 def card(label: str, value: object, metric: str) -> str:
     shown = f"{value:,}" if isinstance(value, int) else escape(str(value))
     return f'<div class="card"><b data-metric="{metric}">{shown}</b>{escape(label)}</div>'
@@ -155,31 +147,40 @@ def json_for_html(data: object) -> str:
     return json.dumps(data, ensure_ascii=False).translate(_JSON_IN_HTML)
 
 
-def document(title: str, sections: Sequence[str], embedded: Mapping[str, Any]) -> str:
+def document(
+    title: str, sections: Sequence[str], embedded: Mapping[str, Any], script: str = ""
+) -> str:
+    """The page; ``script`` is inline code of this package's own (never data)."""
     data = json_for_html(embedded)
+    code = f"<script>{script}</script>" if script else ""
     return (
         "<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8>"
         '<meta name=viewport content="width=device-width, initial-scale=1">'
         f"<title>{escape(title)}</title><style>{_STYLE}</style></head><body>"
         + "".join(sections)
         + f'<script type="application/json" id="summary-data">{data}</script>'
+        + code
         + "</body></html>\n"
     )
 
 
-def charts(summary: Mapping[str, Any]) -> str:
-    by_code = sorted(
-        (
-            (f"{code} {entry['rule']}", int(entry["count"]))
-            for code, entry in summary["by_code"].items()
-        ),
-        key=lambda item: -item[1],
-    )[:20]
+def charts(summary: Mapping[str, Any], severity_of: Mapping[str, str]) -> str:
+    """The charts; bars by severity and by rule in the severity's colour."""
+    ranked = sorted(summary["by_code"].items(), key=lambda item: -int(item[1]["count"]))[:20]
+    by_code = [(f"{code} {entry['rule']}", int(entry["count"])) for code, entry in ranked]
+    code_colors = [SEVERITY_COLORS.get(severity_of.get(code, ""), "#72777d") for code, _ in ranked]
+    severities = [(s, int(n)) for s, n in summary.get("by_severity", {}).items()]
     figures = [
+        bar_chart(
+            "Findings per severity",
+            severities,
+            chart_id="chart-severity",
+            colors=[SEVERITY_COLORS.get(s, "#72777d") for s, _ in severities],
+        ),
         bar_chart(
             "Findings per category", list(summary["by_category"].items()), chart_id="chart-category"
         ),
-        bar_chart("Findings per rule (top 20)", by_code, chart_id="chart-code"),
+        bar_chart("Findings per rule (top 20)", by_code, chart_id="chart-code", colors=code_colors),
         bar_chart(
             "Maintenance backlog: dated tags by month",
             timeline(summary["maintenance"]["by_month"]),
