@@ -72,7 +72,8 @@ def add_lint_parser(commands: Any) -> None:
     lint.add_argument(
         "--add-suppressions",
         action="store_true",
-        help="add a disable-line comment for every current finding (see wikicheck.addsuppress)",
+        help="add a disable-line comment at the end of each line with findings, to see only "
+        "new findings from now on",
     )
     lint.add_argument(
         "--exclude",
@@ -216,13 +217,13 @@ def _lint_once(args: argparse.Namespace) -> int:
     # today is read once for the run, at its edge
     plan = Plan(settings, rules, settings.today or utc_today(), links)
     options = Options(plan, mode, args.unsafe_fixes, args.encoding, args.debug)
-    progress = not args.quiet and sys.stderr.isatty()
-    outcomes = run_jobs(jobs, options, args.jobs, progress=progress)
-    results = [outcome.result for outcome in outcomes] + problems
     if args.add_suppressions:
         from .suppress import add_suppressions
 
-        return add_suppressions(jobs, results, args)
+        return add_suppressions(jobs, problems, plan, args)
+    progress = not args.quiet and sys.stderr.isatty()
+    outcomes = run_jobs(jobs, options, args.jobs, progress=progress)
+    results = [outcome.result for outcome in outcomes] + problems
     shows_text = args.format in ("html", "full", "text") and not args.statistics
     texts = _texts(jobs, args.encoding) if shows_text else {}
     paint = color(args.color) and args.output_file is None
