@@ -53,6 +53,8 @@ def render_text(
         for outcome in _ORDER
         if any(r.outcome is outcome for r in results)
     )
+    if any(r.history.failures and not r.confirmed_dead for r in results):
+        lines.append(f"Note: {CONFIRM_RULE}.")  # once, not on every failing URL
     from_cache = sum(result.cached for result in results)
     lines.append(
         f"{len(results)} distinct URLs: {counts or 'none'}"
@@ -62,8 +64,6 @@ def render_text(
             else ""
         )
     )
-    if any(r.history.failures and not r.confirmed_dead for r in results):
-        lines.append(f"Note: {CONFIRM_RULE}.")
     return "\n".join(lines) + "\n"
 
 
