@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from .engine import lint_article
     from .linkcheck.cache import LinkCache
     from .linkcheck.checker import check_links
-    from .pipeline import lint
+    from .pipeline import FixResult, fix, lint
 
 Category = RuleFamily
 """The old name of :class:`RuleFamily`, kept for code that imports ``wikicheck.Category``."""
@@ -37,6 +37,7 @@ __all__ = [
     "Edit",
     "Finding",
     "Fix",
+    "FixResult",
     "InputError",
     "LinkCache",
     "LinkResult",
@@ -51,6 +52,7 @@ __all__ = [
     "WikicheckError",
     "__version__",
     "check_links",
+    "fix",
     "lint",
     "lint_article",
     "parse",
@@ -61,6 +63,8 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 _LAZY = {
     "lint": "pipeline",
+    "fix": "pipeline",
+    "FixResult": "pipeline",
     "lint_article": "engine",
     "check_links": "linkcheck.checker",
     "LinkCache": "linkcheck.cache",
