@@ -8,10 +8,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import logging
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from . import fix as _edits  # noqa: F401  (first, so that the name ``fix`` is the function)
 from ._version import __version__
 from .errors import ConfigError, InputError, UnknownRuleError, WikicheckError
 from .findings import Applicability, Edit, Finding, Fix, RuleFamily, Severity
@@ -24,7 +27,7 @@ if TYPE_CHECKING:
     from .engine import lint_article
     from .linkcheck.cache import LinkCache
     from .linkcheck.checker import check_links
-    from .pipeline import FixResult, fix, lint
+    from .pipeline import FixResult, Selectors, lint
 
 Category = RuleFamily
 """The old name of :class:`RuleFamily`, kept for code that imports ``wikicheck.Category``."""
@@ -63,7 +66,6 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 _LAZY = {
     "lint": "pipeline",
-    "fix": "pipeline",
     "FixResult": "pipeline",
     "lint_article": "engine",
     "check_links": "linkcheck.checker",
@@ -81,3 +83,39 @@ def __getattr__(name: str) -> Any:
     value = getattr(importlib.import_module(f".{module}", __name__), name)
     globals()[name] = value
     return value
+
+
+def fix(
+    text: str,
+    *,
+    select: Selectors | None = None,
+    ignore: Selectors = (),
+    unsafe: bool = False,
+    today: dt.date | None = None,
+    rule_options: Mapping[str, Mapping[str, Any]] | None = None,
+    settings: Settings | None = None,
+    path: str | None = None,
+    title: str | None = None,
+) -> FixResult:
+    """Apply the fixes of the selected rules to ``text``; the new text and the findings
+    whose fixes were applied (``text, applied = wikicheck.fix(...)``).
+
+    As ``wikicheck lint --fix``: safe fixes only unless ``unsafe``; lint and fix again until
+    nothing changes; never a fix that would change a link target, a heading, a comment or
+    [sic]-marked text; each application checked to keep the text outside its edits. The
+    keywords are :func:`lint`'s (``select``/``ignore`` as a list or a comma-separated
+    string, ``rule_options`` by code or name).
+
+    >>> import wikicheck
+    >>> wikicheck.fix("== A ==\\n==== B ====\\ntext", select="WC101", unsafe=True).text
+    '== A ==\\n=== B ===\\ntext'
+
+    (The module ``wikicheck.fix`` holds the edit machinery; this function is what the name
+    means on the package.)
+    """
+    from .pipeline import fix as fix_text
+
+    return fix_text(
+        text, select=select, ignore=ignore, unsafe=unsafe, today=today,
+        rule_options=rule_options, settings=settings, path=path, title=title,
+    )  # fmt: skip

@@ -328,10 +328,10 @@ def _patterns(values: list[Any], where: str) -> list[str]:
 
 def relative_path(path: str, settings: Settings) -> str:
     """``path`` relative to the config root, with forward slashes, for glob matching."""
-    if settings.root is None:
-        return Path(path).as_posix()
+    # with no configuration file, command-line patterns are relative to the working directory
+    root = settings.root if settings.root is not None else Path.cwd()
     try:
-        return Path(os.path.abspath(path)).relative_to(settings.root).as_posix()
+        return Path(os.path.abspath(path)).relative_to(root).as_posix()
     except ValueError:
         return Path(path).as_posix()
 

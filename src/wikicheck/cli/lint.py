@@ -136,6 +136,7 @@ def _jobs(args: argparse.Namespace, settings: Settings) -> tuple[list[Job], list
 
     jobs: list[Job] = []
     problems: list[FileResult] = []
+    excluded = 0
     for path, problem in expand(args.paths, settings.extensions):
         shown = args.stdin_filename if path == STDIN and args.stdin_filename else path
         if problem is not None:
@@ -146,6 +147,8 @@ def _jobs(args: argparse.Namespace, settings: Settings) -> tuple[list[Job], list
             # exclude applies to files found in directories, and with --force-exclude (a
             # pre-commit hook names every changed file) to files named on the command line
             jobs.append(Job(path, shown))
+        else:
+            excluded += 1
     if args.wiki:
         if args.fix or args.diff:
             raise ConfigError("--fix and --diff do not apply to pages fetched with --wiki")
@@ -163,7 +166,7 @@ def _jobs(args: argparse.Namespace, settings: Settings) -> tuple[list[Job], list
             )
     elif args.title:
         raise ConfigError("--title needs --wiki API_URL")
-    if not jobs and not problems:
+    if not jobs and not problems and not excluded:
         raise ConfigError("nothing to lint: give files, directories, - for stdin, or --wiki")
     return jobs, problems
 
@@ -206,6 +209,8 @@ def _lint_once(args: argparse.Namespace) -> int:
         raise ConfigError("use one of --fix, --diff and --add-suppressions")
     mode = FixMode.FIX if args.fix else FixMode.DIFF if args.diff else FixMode.NONE
     jobs, problems = _jobs(args, settings)
+    if not jobs and not problems:  # every file given is excluded: nothing to say (pre-commit)
+        return EXIT_CLEAN
     links = None
     if args.check_links:
         checked = check_with_cache(
