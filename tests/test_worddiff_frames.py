@@ -68,7 +68,7 @@ def test_window_marks_follow_escaped_control_characters() -> None:
 def test_progress_bar_only_when_asked_and_for_many(shown: bool, total: int, bar: bool) -> None:
     from tqdm import tqdm
 
-    from wikicheck.runner import _bar
+    from wikicheck.runner import Outcome, _bar
 
-    outcomes = iter([])
+    outcomes: list[Outcome] = []
     assert isinstance(_bar(outcomes, total, shown), tqdm) is bar

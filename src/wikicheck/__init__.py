@@ -113,9 +113,7 @@ def fix(
     (The module ``wikicheck.fix`` holds the edit machinery; this function is what the name
     means on the package.)
     """
-    from .pipeline import fix as fix_text
+    from .pipeline import api_plan, fix_text
 
-    return fix_text(
-        text, select=select, ignore=ignore, unsafe=unsafe, today=today,
-        rule_options=rule_options, settings=settings, path=path, title=title,
-    )  # fmt: skip
+    plan = api_plan(settings, today, select, ignore, rule_options, None)
+    return fix_text(text, plan, unsafe=unsafe, path=path, title=title)

@@ -153,7 +153,7 @@ def _selectors(value: Selectors) -> tuple[str, ...]:
     return tuple(part.strip() for part in parts if part.strip())
 
 
-def _api_plan(
+def api_plan(
     settings: Settings | None,
     today: dt.date | None,
     select: Selectors | None,
@@ -200,7 +200,7 @@ def lint(
     >>> [f.code for f in lint("== A ==\\n==== B ====\\ntext", select="WC101")]
     ['WC101']
     """
-    plan = _api_plan(settings, today, select, ignore, rule_options, links)
+    plan = api_plan(settings, today, select, ignore, rule_options, links)
     return check_document(text, plan, path=path, title=title).findings
 
 
@@ -212,33 +212,17 @@ class FixResult(NamedTuple):
     applied: tuple[Finding, ...]
 
 
-def fix(
-    text: str,
-    *,
-    select: Selectors | None = None,
-    ignore: Selectors = (),
-    unsafe: bool = False,
-    today: dt.date | None = None,
-    rule_options: Mapping[str, Mapping[str, Any]] | None = None,
-    settings: Settings | None = None,
-    path: str | None = None,
-    title: str | None = None,
+def fix_text(
+    text: str, plan: Plan, *, unsafe: bool, path: str | None, title: str | None
 ) -> FixResult:
-    """Apply the fixes of the selected rules to ``text``, as ``wikicheck lint --fix`` does:
-    safe fixes only unless ``unsafe``; lint and fix again until nothing changes; never a fix
-    that would change a link target, a heading, a comment or [sic]-marked text (those are only
-    shown, see :mod:`wikicheck.protected`); every application checked to leave the text
-    outside its edits unchanged (:mod:`wikicheck.fix`).
+    """The fix loop of :func:`wikicheck.fix` (the package's function, which makes the plan).
 
-    >>> result = fix("== A ==\\n==== B ====\\ntext", select="WC101", unsafe=True)
-    >>> result.text
-    '== A ==\\n=== B ===\\ntext'
-    >>> [finding.code for finding in result.applied]
-    ['WC101']
+    >>> plan = api_plan(None, None, "WC101", (), None, None)
+    >>> result = fix_text("== A ==\\n==== B ====\\ntext", plan, unsafe=True, path=None, title=None)
+    >>> result.text, [finding.code for finding in result.applied]
+    ('== A ==\\n=== B ===\\ntext', ['WC101'])
     """
     from .fix import fix_with_record
-
-    plan = _api_plan(settings, today, select, ignore, rule_options, None)
 
     def findings(current: str) -> list[Finding]:
         return check_document(current, plan, path=path, title=title).findings
