@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import wikicheck
 from wikicheck import Finding, Settings
 from wikicheck.cli import main
-from wikicheck.fix import fix_until_stable
+from wikicheck.edits import fix_until_stable
 from wikicheck.model import Article
 
 from .conftest import PARSER_TESTS, corpus_paths, read_text, require_corpus

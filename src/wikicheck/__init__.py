@@ -14,7 +14,6 @@ import logging
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from . import fix as _edits  # noqa: F401  (first, so that the name ``fix`` is the function)
 from ._version import __version__
 from .errors import ConfigError, InputError, UnknownRuleError, WikicheckError
 from .findings import Applicability, Edit, Finding, Fix, RuleFamily, Severity
@@ -109,9 +108,6 @@ def fix(
     >>> import wikicheck
     >>> wikicheck.fix("== A ==\\n==== B ====\\ntext", select="WC101", unsafe=True).text
     '== A ==\\n=== B ===\\ntext'
-
-    (The module ``wikicheck.fix`` holds the edit machinery; this function is what the name
-    means on the package.)
     """
     from .pipeline import api_plan, fix_text
 

@@ -222,7 +222,7 @@ def fix_text(
     >>> result.text, [finding.code for finding in result.applied]
     ('== A ==\\n=== B ===\\ntext', ['WC101'])
     """
-    from .fix import fix_with_record
+    from .edits import fix_with_record
 
     def findings(current: str) -> list[Finding]:
         return check_document(current, plan, path=path, title=title).findings

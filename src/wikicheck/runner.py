@@ -11,9 +11,9 @@ from functools import partial
 from typing import Any
 
 from .budget import budget_finding, crash_finding, run_bounded
+from .edits import display_only, fix_with_record
 from .errors import InputError
 from .findings import Finding
-from .fix import display_only, fix_with_record
 from .fixwrite import write_fixed
 from .gcpause import cycle_collector_paused
 from .inputs import STDIN, Document, read
