@@ -34,8 +34,14 @@ def test_findings_exit_1_with_path_line_column(capsys: pytest.CaptureFixture[str
     assert code == 1
     lines = out.splitlines()
     assert lines[0].startswith(f"{NESTED}:7:3: WC111 [*] infobox field")
-    assert lines[1] == '  help: Remove the unused "population_total" (safe)'
-    assert lines[2].startswith(f"{NESTED}:22:1: WC101 heading level skips from 3 to 5")
+    assert lines[1:6] == [  # the code frame: the source line, the flagged range, the fix
+        "  |",
+        "7 | | population_total = 1,204",
+        "  |   ^^^^^^^^^^^^^^^^",
+        '  = help: Remove the unused "population_total" (safe)',
+        "",
+    ]
+    assert lines[6].startswith(f"{NESTED}:22:1: WC101 heading level skips from 3 to 5")
     assert lines[-1].startswith("Found 4 findings (4 warnings) in 1 file.")
     assert "WC407 bare URL as the whole reference" in out
 

@@ -10,7 +10,7 @@ import pytest
 
 from wikicheck import Applicability, Category, Edit, Finding, Fix, Position, Severity, Span
 from wikicheck.cli import main
-from wikicheck.fix import apply_edits
+from wikicheck.edits import apply_edits
 
 BROKEN = (
     "== A ==\r\n"

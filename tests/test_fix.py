@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from wikicheck import Applicability, Category, Edit, Finding, Fix, Position, Severity, Span
 from wikicheck.cli import main
-from wikicheck.fix import EditConflict, apply, apply_edits, conflicts, validate
+from wikicheck.edits import EditConflict, apply, apply_edits, conflicts, validate
 
 NESTED = "== A ==\n==== B{{cn}} ====\nText.\n"
 FIX_BOTH = ("lint", "--isolated", "--select", "WC101,WC503", "--unsafe-fixes", "--fix")
@@ -190,7 +190,7 @@ def test_a_failed_check_writes_nothing(
     def refuse(original: str, ordered: object, result: str) -> None:
         raise EditConflict("applying the edits changed the text at offset 0")
 
-    monkeypatch.setattr("wikicheck.fix._verify", refuse)
+    monkeypatch.setattr("wikicheck.edits._verify", refuse)
     path = tmp_path / "a.wiki"
     path.write_bytes(NESTED.encode())
     code = main([*FIX_BOTH, str(path)])

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from wikicheck import Finding, Settings
+from wikicheck.edits import MAX_PASSES, apply, changing_edits, choose_fixes, fix_until_stable
 from wikicheck.findings import Severity
-from wikicheck.fix import MAX_PASSES, apply, changing_edits, choose_fixes, fix_until_stable
 from wikicheck.parse import parse
 from wikicheck.pipeline import Plan, check_document
 

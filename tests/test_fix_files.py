@@ -86,14 +86,14 @@ def test_a_read_only_file_is_refused_by_its_mode_bits(
 
 def _edit_after_the_fix_loop(monkeypatch: pytest.MonkeyPatch, edit: Callable[[], object]) -> None:
     """The seam: the user saves the file after wikicheck read it and computed its fixes."""
-    real: Callable[..., tuple[str, int]] = runner.fix_until_stable  # type: ignore[attr-defined]
+    real: Callable[..., tuple[str, list[Any]]] = runner.fix_with_record  # type: ignore[attr-defined]
 
-    def fix_then_edit(*args: Any, **kwargs: Any) -> tuple[str, int]:
+    def fix_then_edit(*args: Any, **kwargs: Any) -> tuple[str, list[Any]]:
         result = real(*args, **kwargs)
         edit()
         return result
 
-    monkeypatch.setattr(runner, "fix_until_stable", fix_then_edit)
+    monkeypatch.setattr(runner, "fix_with_record", fix_then_edit)
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 
 from wikicheck import Settings, lint
+from wikicheck.edits import fix_until_stable
 from wikicheck.findings import Applicability, Edit, Finding, Fix, RuleFamily, Severity
-from wikicheck.fix import fix_until_stable
 from wikicheck.model import Position, Span
 from wikicheck.parse import parse
 from wikicheck.protected import guard_fixes, protected_regions

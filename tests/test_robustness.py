@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import wikicheck
 from wikicheck import Finding, Settings
 from wikicheck.cli import main
-from wikicheck.fix import fix_until_stable
+from wikicheck.edits import fix_until_stable
 from wikicheck.model import Article
 
 from .conftest import PARSER_TESTS, corpus_paths, read_text, require_corpus
@@ -98,7 +98,7 @@ def test_deep_template_nesting_is_refused_with_its_position(
     assert "Traceback" not in out
     # 20,000 unclosed "[[" parse as text (WC003) instead of backtracking for seconds.
     assert f"{links}:1:1: WC003 20,000 unclosed wikilinks" in out
-    assert "Found 1 finding (1 warning) in 3 files. 1 file could not be checked." in out
+    assert "Found 1 finding (1 warning) in 2 files. 1 file could not be checked." in out
 
 
 def test_crlf_positions_match_lf_positions() -> None:

@@ -8,8 +8,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import logging
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
@@ -24,7 +26,7 @@ if TYPE_CHECKING:
     from .engine import lint_article
     from .linkcheck.cache import LinkCache
     from .linkcheck.checker import check_links
-    from .pipeline import lint
+    from .pipeline import FixResult, Selectors, lint
 
 Category = RuleFamily
 """The old name of :class:`RuleFamily`, kept for code that imports ``wikicheck.Category``."""
@@ -37,6 +39,7 @@ __all__ = [
     "Edit",
     "Finding",
     "Fix",
+    "FixResult",
     "InputError",
     "LinkCache",
     "LinkResult",
@@ -51,6 +54,7 @@ __all__ = [
     "WikicheckError",
     "__version__",
     "check_links",
+    "fix",
     "lint",
     "lint_article",
     "parse",
@@ -61,6 +65,7 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 _LAZY = {
     "lint": "pipeline",
+    "FixResult": "pipeline",
     "lint_article": "engine",
     "check_links": "linkcheck.checker",
     "LinkCache": "linkcheck.cache",
@@ -77,3 +82,34 @@ def __getattr__(name: str) -> Any:
     value = getattr(importlib.import_module(f".{module}", __name__), name)
     globals()[name] = value
     return value
+
+
+def fix(
+    text: str,
+    *,
+    select: Selectors | None = None,
+    ignore: Selectors = (),
+    unsafe: bool = False,
+    today: dt.date | None = None,
+    rule_options: Mapping[str, Mapping[str, Any]] | None = None,
+    settings: Settings | None = None,
+    path: str | None = None,
+    title: str | None = None,
+) -> FixResult:
+    """Apply the fixes of the selected rules to ``text``; the new text and the findings
+    whose fixes were applied (``text, applied = wikicheck.fix(...)``).
+
+    As ``wikicheck lint --fix``: safe fixes only unless ``unsafe``; lint and fix again until
+    nothing changes; never a fix that would change a link target, a heading, a comment or
+    [sic]-marked text; each application checked to keep the text outside its edits. The
+    keywords are :func:`lint`'s (``select``/``ignore`` as a list or a comma-separated
+    string, ``rule_options`` by code or name).
+
+    >>> import wikicheck
+    >>> wikicheck.fix("== A ==\\n==== B ====\\ntext", select="WC101", unsafe=True).text
+    '== A ==\\n=== B ===\\ntext'
+    """
+    from .pipeline import api_plan, fix_text
+
+    plan = api_plan(settings, today, select, ignore, rule_options, None)
+    return fix_text(text, plan, unsafe=unsafe, path=path, title=title)

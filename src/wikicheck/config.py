@@ -233,6 +233,14 @@ def _today(value: Any, where: str) -> dt.date:
     raise ConfigError(f"{where} today: {value!r} is not a date (YYYY-MM-DD)")
 
 
+def rule_options(value: Any, where: str = "rule_options:") -> dict[str, dict[str, Any]]:
+    """Rule options keyed by code or name, checked as the config's ``[rules]`` table is and
+    keyed by code (for :func:`wikicheck.lint` and :func:`wikicheck.fix`)."""
+    from .registry import default_registry
+
+    return _rule_options(value, where, default_registry())
+
+
 def _rule_options(value: Any, where: str, registry: Registry) -> dict[str, dict[str, Any]]:
     if not isinstance(value, dict):
         raise ConfigError(f"{where} rules: expected tables like [tool.wikicheck.rules.WC211]")
@@ -320,10 +328,10 @@ def _patterns(values: list[Any], where: str) -> list[str]:
 
 def relative_path(path: str, settings: Settings) -> str:
     """``path`` relative to the config root, with forward slashes, for glob matching."""
-    if settings.root is None:
-        return Path(path).as_posix()
+    # with no configuration file, command-line patterns are relative to the working directory
+    root = settings.root if settings.root is not None else Path.cwd()
     try:
-        return Path(os.path.abspath(path)).relative_to(settings.root).as_posix()
+        return Path(os.path.abspath(path)).relative_to(root).as_posix()
     except ValueError:
         return Path(path).as_posix()
 

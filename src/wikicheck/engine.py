@@ -69,7 +69,8 @@ def _run_rules(
     path = article.path or article.title or "<string>"
     findings: list[Finding] = []
     for rule in rules:
-        options = settings.rule_options.get(rule.code, {})
+        # keyed by code (the config resolves names) or, from the API, by name
+        options = settings.rule_options.get(rule.code) or settings.rule_options.get(rule.name, {})
         ctx = RuleContext(rule, article, path, today, options, shared, links)
         try:
             findings.extend(rule.check(article, ctx))

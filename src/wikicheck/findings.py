@@ -77,6 +77,10 @@ class Finding:
     def sort_key(self) -> tuple[str, int, int, str, int]:
         return (self.path, self.start.line, self.start.column, self.code, self.span.end)
 
+    def __str__(self) -> str:
+        """``path:line:col: CODE message``, as the concise text output prints it."""
+        return f"{self.path}:{self.start.line}:{self.start.column}: {self.code} {self.message}"
+
     def as_dict(self) -> dict[str, object]:
         """The flat JSON record (a public contract: see docs/json-schema.md)."""
         return {

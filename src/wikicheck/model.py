@@ -160,6 +160,13 @@ class Citation:
     def as_dict(self) -> dict[str, str]:
         return {param.name: param.value for param in self.params}
 
+    def __repr__(self) -> str:
+        # Short: the template, the title if any and the size; the full model is as_dict().
+        title = self.value("title")
+        shown = f", title={_clip(title)!r}" if title else ""
+        where = f"{self.span.start}-{self.span.end}"
+        return f"<Citation {{{{{self.template}}}}}{shown}, {len(self.params)} params at {where}>"
+
 
 @dataclass(frozen=True, slots=True)
 class InfoboxField:
@@ -403,6 +410,20 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class Article:
+    """A parsed page: its source and what it holds, each with its :class:`Span` in the source.
+
+    Made by :func:`wikicheck.parse`; immutable. ``sections`` are the top-level sections (each
+    with its ``children``), ``lead`` the text before the first heading; ``all_sections()``
+    walks them all. ``templates``, ``citations`` (citation templates with normalised
+    parameters), ``infoboxes``, ``refs``, ``reference_lists``, ``wikilinks``, ``categories``,
+    ``external_links``, ``comments`` and ``text_runs`` (prose, outside markup) are in source
+    order. ``position(offset)`` turns an offset into a 1-based line and column.
+
+    >>> import wikicheck
+    >>> wikicheck.parse("== A ==\\nText.", path="a.wiki")
+    <Article a.wiki: 13 characters, 1 section, 0 citations, 0 refs, 0 templates>
+    """
+
     source: str
     path: str | None
     title: str | None
@@ -439,3 +460,25 @@ class Article:
 
     def text_at(self, span: Span) -> str:
         return self.source[span.start : span.end]
+
+    def __repr__(self) -> str:
+        # Short (the dataclass repr was the whole page and its model, 44 KB for an article).
+        name = self.title or self.path or "<string>"
+        counts = ", ".join(
+            _count(len(items), noun)
+            for items, noun in (
+                (list(self.all_sections())[1:], "section"),
+                (self.citations, "citation"),
+                (self.refs, "ref"),
+                (self.templates, "template"),
+            )
+        )
+        return f"<Article {_clip(name)}: {_count(len(self.source), 'character')}, {counts}>"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
+def _clip(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -14,7 +14,7 @@ import datetime as dt
 import traceback
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .engine import lint_article
 from .errors import InputError
@@ -143,28 +143,89 @@ def warm_up(plan: Plan) -> None:
     check_document(_WARM_UP_PAGE, plan, path="<warm-up>")
 
 
+Selectors = str | Sequence[str]
+"""Rule selectors as a list, or one string of comma-separated ones (``"WC601"``,
+``"WC1,typo"``)."""
+
+
+def _selectors(value: Selectors) -> tuple[str, ...]:
+    parts = value.split(",") if isinstance(value, str) else value
+    return tuple(part.strip() for part in parts if part.strip())
+
+
+def api_plan(
+    settings: Settings | None,
+    today: dt.date | None,
+    select: Selectors | None,
+    ignore: Selectors,
+    rule_options: Mapping[str, Mapping[str, Any]] | None,
+    links: Mapping[str, LinkResult] | None,
+) -> Plan:
+    """The plan of a library call: ``settings`` with the call's keywords on top. Rule options
+    are checked and keyed by code, whether given by code or name, as in the configuration."""
+    from .config import rule_options as checked_options
+
+    settings = settings or Settings()
+    changes: dict[str, Any] = {}
+    if today is not None:
+        changes["today"] = today
+    if select is not None:
+        changes["select"] = _selectors(select)
+    if ignore:
+        changes["ignore"] = _selectors(ignore)
+    options = {**settings.rule_options, **(rule_options or {})}
+    if options:
+        changes["rule_options"] = checked_options(options)
+    return Plan.of(replace(settings, **changes), links=links)
+
+
 def lint(
     text: str,
     *,
     path: str | None = None,
     title: str | None = None,
     today: dt.date | None = None,
-    select: Sequence[str] | None = None,
-    ignore: Sequence[str] = (),
+    select: Selectors | None = None,
+    ignore: Selectors = (),
+    rule_options: Mapping[str, Mapping[str, Any]] | None = None,
     settings: Settings | None = None,
     links: Mapping[str, LinkResult] | None = None,
 ) -> list[Finding]:
     """Lint wikitext and return the findings; with ``links``, the link rules run too.
 
-    >>> [f.code for f in lint("== A ==\\n==== B ====\\ntext", select=["WC101"])]
+    ``select`` and ``ignore`` take selectors as in the configuration (codes, prefixes, names,
+    families), as a list or a comma-separated string; ``rule_options`` maps a rule's code or
+    name to its options (``{"stale-access-date": {"years": 5}}``).
+
+    >>> [f.code for f in lint("== A ==\\n==== B ====\\ntext", select="WC101")]
     ['WC101']
     """
-    changes: dict[str, Any] = {}
-    if today is not None:
-        changes["today"] = today
-    if select is not None:
-        changes["select"] = tuple(select)
-    if ignore:
-        changes["ignore"] = tuple(ignore)
-    plan = Plan.of(replace(settings or Settings(), **changes), links=links)
+    plan = api_plan(settings, today, select, ignore, rule_options, links)
     return check_document(text, plan, path=path, title=title).findings
+
+
+class FixResult(NamedTuple):
+    """What :func:`fix` did: the new text and the findings whose fixes it applied (unpacks
+    as ``text, applied = wikicheck.fix(...)``)."""
+
+    text: str
+    applied: tuple[Finding, ...]
+
+
+def fix_text(
+    text: str, plan: Plan, *, unsafe: bool, path: str | None, title: str | None
+) -> FixResult:
+    """The fix loop of :func:`wikicheck.fix` (the package's function, which makes the plan).
+
+    >>> plan = api_plan(None, None, "WC101", (), None, None)
+    >>> result = fix_text("== A ==\\n==== B ====\\ntext", plan, unsafe=True, path=None, title=None)
+    >>> result.text, [finding.code for finding in result.applied]
+    ('== A ==\\n=== B ===\\ntext', ['WC101'])
+    """
+    from .edits import fix_with_record
+
+    def findings(current: str) -> list[Finding]:
+        return check_document(current, plan, path=path, title=title).findings
+
+    fixed, applied = fix_with_record(text, findings, unsafe=unsafe)
+    return FixResult(fixed, tuple(applied))

@@ -20,8 +20,8 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from .edits import display_only
 from .findings import Applicability, Edit, Finding
-from .fix import display_only
 from .model import Article, Span
 
 _SIC_TEMPLATE = "Sic"

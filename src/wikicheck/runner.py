@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterator, Sequence
+import sys
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -11,9 +11,9 @@ from functools import partial
 from typing import Any
 
 from .budget import budget_finding, crash_finding, run_bounded
+from .edits import display_only, fix_with_record
 from .errors import InputError
 from .findings import Finding
-from .fix import display_only, fix_until_stable
 from .fixwrite import write_fixed
 from .gcpause import cycle_collector_paused
 from .inputs import STDIN, Document, read
@@ -21,6 +21,7 @@ from .linkcheck.urls import link_sources
 from .parse import parse
 from .pipeline import DocumentResult, Plan, check_document, failure_reason, warm_up
 from .reporters import FileResult
+from .reporters.worddiff import readable_diff
 from .settings import Settings
 
 
@@ -94,19 +95,17 @@ def _run(job: Job, options: Options) -> Outcome:
     if options.fix is FixMode.NONE:
         findings = tuple(lint_text(document.text))
         return Outcome(FileResult(job.shown, findings, maintenance=summary(document.text)))
-    fixed_text, count = fix_until_stable(document.text, lint_text, unsafe=options.unsafe)
+    fixed_text, applied = fix_with_record(document.text, lint_text, unsafe=options.unsafe)
+    count = len(applied)
     if options.fix is FixMode.DIFF:
-        diff = "".join(
-            difflib.unified_diff(
-                document.text.splitlines(keepends=True),
-                fixed_text.splitlines(keepends=True),
-                fromfile=f"a/{job.shown}",
-                tofile=f"b/{job.shown}",
-            )
-        )
+        diff = readable_diff(document.text, fixed_text, job.shown)
         findings = tuple(lint_text(document.text))
         result = FileResult(
-            job.shown, findings, diff=diff or None, maintenance=summary(document.text)
+            job.shown,
+            findings,
+            diff=diff or None,
+            maintenance=summary(document.text),
+            applied=tuple(applied),
         )
         return Outcome(result)
     if count and job.path != STDIN and job.document is None:
@@ -121,7 +120,9 @@ def _run(job: Job, options: Options) -> Outcome:
             )
     findings = tuple(lint_text(fixed_text))
     text_out = fixed_text if job.path == STDIN else None
-    result = FileResult(job.shown, findings, fixed=count, maintenance=summary(fixed_text))
+    result = FileResult(
+        job.shown, findings, fixed=count, maintenance=summary(fixed_text), applied=tuple(applied)
+    )
     return Outcome(result, text_out)
 
 
@@ -141,8 +142,11 @@ def _writable_fixes(findings: list[Finding], encoding: str) -> list[Finding]:
     return kept
 
 
-def run_jobs(jobs: Sequence[Job], options: Options, workers: int) -> list[Outcome]:
+def run_jobs(
+    jobs: Sequence[Job], options: Options, workers: int, *, progress: bool = False
+) -> list[Outcome]:
     """Run every job; results come back in input order whatever the number of workers.
+    ``progress`` shows a bar on stderr (the CLI asks for it on a terminal).
 
     With a page budget (``settings.page_timeout``, the default) every job runs in a worker
     process that is killed and replaced when the job overruns it: the job gets WC001 and the
@@ -151,9 +155,10 @@ def run_jobs(jobs: Sequence[Job], options: Options, workers: int) -> list[Outcom
     budget = options.settings.page_timeout
     if budget <= 0:
         if workers <= 1 or len(jobs) <= 1:
-            return [run_job(job, options) for job in jobs]
+            return list(_bar((run_job(job, options) for job in jobs), len(jobs), progress))
         with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-            return list(pool.map(partial(run_job, options=options), jobs, chunksize=4))
+            done = pool.map(partial(run_job, options=options), jobs, chunksize=4)
+            return list(_bar(done, len(jobs), progress))
 
     warm_up(options.plan)
 
@@ -163,16 +168,24 @@ def run_jobs(jobs: Sequence[Job], options: Options, workers: int) -> list[Outcom
     def crashed(job: Job, detail: str) -> Outcome:
         return Outcome(FileResult(job.shown, (crash_finding(job.shown, detail),)))
 
-    return list(
-        run_bounded(
-            jobs,
-            partial(run_job, options=options),
-            workers=min(workers, len(jobs)),
-            budget=budget,
-            on_timeout=over_budget,
-            on_crash=crashed,
-        )
+    done = run_bounded(
+        jobs,
+        partial(run_job, options=options),
+        workers=min(workers, len(jobs)),
+        budget=budget,
+        on_timeout=over_budget,
+        on_crash=crashed,
     )
+    return list(_bar(done, len(jobs), progress))
+
+
+def _bar(outcomes: Iterable[Outcome], total: int, shown: bool) -> Iterable[Outcome]:
+    """The outcomes, counted on a progress bar on stderr when ``shown`` (and more than one)."""
+    if not shown or total < 2:
+        return outcomes
+    from tqdm import tqdm
+
+    return tqdm(outcomes, total=total, unit="file", leave=False, file=sys.stderr)
 
 
 def _job_urls(job: Job, encoding: str) -> list[str]:

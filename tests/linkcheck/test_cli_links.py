@@ -162,3 +162,20 @@ def test_progress_bar_only_on_a_terminal(server: LinkServer, tmp_path: Path) -> 
     assert "checking links" in seen
     piped = subprocess.run(command, capture_output=True, text=True, timeout=60)
     assert "checking links" not in piped.stderr
+
+
+def test_links_output_file_exit_zero_and_quiet(
+    server: LinkServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _article(tmp_path, server.base)
+    target = tmp_path / "links.txt"
+    code = main(["links", str(path), *OFFLINE_TEST, "-o", str(target), "--exit-zero"])
+    out = capsys.readouterr().out
+    assert code == 0  # a broken URL, but --exit-zero
+    assert out == ""
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("broken (1)\n")
+    assert "Note: a URL is confirmed dead after 3 failures over 3 days." in text
+    assert "(3 failures over 3 days are needed)" not in text
+    assert main(["links", str(path), *OFFLINE_TEST, "-qq"]) == 1
+    assert capsys.readouterr().out == ""

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from wikicheck import Finding, Settings, lint
-from wikicheck.fix import fix_until_stable
+from wikicheck.edits import fix_until_stable
 
 from .case_loader import Case, load_cases
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 
 from .. import __version__
 from ..errors import WikicheckError
-from .common import EXIT_ERROR, EXIT_INTERRUPTED, add_selection, print_error
+from .common import EXIT_ERROR, EXIT_INTERRUPTED, Parser, add_selection, print_error
 from .info import add_info_parsers, run_config, run_parse, run_rule, run_rules
 from .links import add_links_parser, run_links
 from .lint import add_lint_parser, run_lint
@@ -23,7 +23,7 @@ from .scan import add_report_parser, add_scan_parser, run_report, run_scan
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="wikicheck",
         description="Lint MediaWiki wikitext: citations, dates, references, maintenance "
         "tags, typos and links.",

@@ -49,13 +49,36 @@ def positive(value: str) -> int:
     return number
 
 
+class Parser(argparse.ArgumentParser):
+    """An argument parser that never takes an abbreviation of a long option: ``--exclude``
+    must not quietly become ``--exclude-url``. Subcommand parsers are made of this class too
+    (``add_subparsers`` uses the parent's class)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["allow_abbrev"] = False
+        super().__init__(*args, **kwargs)
+
+
 def add_selection(parser: argparse.ArgumentParser) -> None:
-    """The rule selection and configuration options of ``lint`` and ``scan``."""
+    """The rule selection and configuration options of ``lint`` and ``scan``. Repeating an
+    option adds to it (``--select WC1 --select WC2`` is ``--select WC1,WC2``)."""
     parser.add_argument(
-        "--select", type=codes, help="codes, prefixes or names to check (comma-separated)"
+        "--select",
+        type=codes,
+        action="extend",
+        help="codes, prefixes, names or families to check (comma-separated; repeatable)",
     )
-    parser.add_argument("--ignore", type=codes, default=[], help="codes, prefixes or names to skip")
-    parser.add_argument("--extend-select", type=codes, default=[], help="add to the selection")
+    parser.add_argument(
+        "--ignore",
+        "--extend-ignore",
+        type=codes,
+        action="extend",
+        default=[],
+        help="codes, prefixes, names or families to skip, added to the configuration's",
+    )
+    parser.add_argument(
+        "--extend-select", type=codes, action="extend", default=[], help="add to the selection"
+    )
     parser.add_argument("--today", type=date, help="pin 'today' (YYYY-MM-DD, UTC) for date rules")
     parser.add_argument(
         "--config",
@@ -104,7 +127,46 @@ def resolve_settings(args: argparse.Namespace, first_path: str | None) -> Settin
         changes["fail_on"] = Severity(args.fail_on)
     if getattr(args, "page_timeout", None) is not None:
         changes["page_timeout"] = args.page_timeout
+    if getattr(args, "exclude", None) is not None:
+        changes["exclude"] = tuple(args.exclude)
+    if getattr(args, "extend_exclude", None):
+        changes["exclude"] = (*changes.get("exclude", settings.exclude), *args.extend_exclude)
     return replace(settings, **changes)
+
+
+def add_output(
+    parser: argparse.ArgumentParser,
+    *aliases: str,
+    required: bool = False,
+    help: str = "write the output to PATH instead of standard output",
+) -> None:
+    """``-o/--output-file``: the one way every command names its output file (``scan --out``
+    and ``report --html`` stay as aliases)."""
+    parser.add_argument(
+        "-o", "--output-file", *aliases, dest="output_file", type=Path, metavar="PATH",
+        required=required, help=help,
+    )  # fmt: skip
+
+
+def add_quiet(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-q",
+        "--quiet",
+        action="count",
+        default=0,
+        help="no progress bar and nothing on success; -qq: no output at all, the exit code only",
+    )
+
+
+def write_output(text: str, path: Path | None) -> None:
+    """``text`` to standard output, or to ``path`` (``-o``)."""
+    if path is None:
+        sys.stdout.write(text)
+        return
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot write the output: {error.strerror or error}") from None
 
 
 def color(choice: str) -> bool:

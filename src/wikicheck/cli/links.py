@@ -14,7 +14,17 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InputError, WikicheckError
 from ..linkcheck.results import LinkResult
 from ..settings import LinkSettings, Settings
-from .common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, color, print_error, resolve_settings
+from .common import (
+    EXIT_CLEAN,
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    add_output,
+    add_quiet,
+    color,
+    print_error,
+    resolve_settings,
+    write_output,
+)
 
 if TYPE_CHECKING:
     from ..linkcheck.cache import LinkCache
@@ -47,7 +57,6 @@ def add_link_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--cache-ttl-hours", type=float, help="reuse results younger than this (default 24)"
     )
-    group.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
 def link_settings(args: argparse.Namespace, base: LinkSettings) -> LinkSettings:
@@ -164,15 +173,17 @@ def run_links(args: argparse.Namespace) -> int:
             print_error(f"{path}: nesting too deep to parse")
     link_config = link_settings(args, settings.links)
     results = check_with_cache(sources, args, link_config)
+    failed = any(result.outcome.is_failure for result in results)
     if args.format == "json":
-        sys.stdout.write(render_json(results, sources) + "\n")
+        output = render_json(results, sources) + "\n"
     else:
-        sys.stdout.write(
-            render_text(results, sources, color=color(args.color), verbose=args.verbose)
-        )
+        paint = color(args.color) and args.output_file is None
+        output = render_text(results, sources, color=paint, verbose=args.verbose)
+    if args.quiet < 2 and (args.quiet == 0 or failed or problems or args.format == "json"):
+        write_output(output, args.output_file)
     if problems:
         return EXIT_ERROR
-    return EXIT_FINDINGS if any(result.outcome.is_failure for result in results) else EXIT_CLEAN
+    return EXIT_FINDINGS if failed and not args.exit_zero else EXIT_CLEAN
 
 
 def add_links_parser(commands: Any) -> None:
@@ -184,4 +195,9 @@ def add_links_parser(commands: Any) -> None:
     links.add_argument("--isolated", action="store_true", help="ignore configuration files")
     links.add_argument("--encoding", default="utf-8", help="encoding of the input files")
     links.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    links.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when a URL failed (2 stays 2)"
+    )
+    add_output(links)
+    add_quiet(links)
     add_link_options(links)

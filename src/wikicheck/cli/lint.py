@@ -21,10 +21,14 @@ from .common import (
     EXIT_CLEAN,
     EXIT_ERROR,
     EXIT_FINDINGS,
+    add_output,
+    add_quiet,
     add_selection,
+    codes,
     color,
     positive,
     resolve_settings,
+    write_output,
 )
 from .links import add_link_options, check_with_cache, fetch_wiki, link_settings
 
@@ -32,19 +36,74 @@ from .links import add_link_options, check_with_cache, fetch_wiki, link_settings
 def add_lint_parser(commands: Any) -> None:
     lint = commands.add_parser("lint", help="check wikitext files and report findings")
     lint.add_argument("paths", nargs="*", metavar="PATH", help="files, directories, or - for stdin")
-    lint.add_argument("--format", choices=sorted(FORMATS), default="text")
+    lint.add_argument(
+        "--output-format",
+        "--format",
+        dest="format",
+        choices=sorted(FORMATS),
+        default="full",
+        help="full (also: text): findings with their source lines; concise: one line a "
+        "finding; json, sarif, github, statistics, html",
+    )
     lint.add_argument("--statistics", action="store_true", help="print counts per code only")
+    add_output(lint)
+    add_quiet(lint)
     add_selection(lint)
     lint.add_argument(
         "--fail-on",
         choices=[s.value for s in Severity],
         help="lowest severity that fails the run (default: info, i.e. any finding)",
     )
+    lint.add_argument(
+        "--exit-zero",
+        action="store_true",
+        help="exit 0 even when there are findings (an input that cannot be read still exits 2)",
+    )
     lint.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
     lint.add_argument(
         "--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too"
     )
     lint.add_argument("--diff", action="store_true", help="show the fixes as a diff; write nothing")
+    lint.add_argument(
+        "--show-fixes",
+        action="store_true",
+        help="list the fixes applied (--fix) or that would be (--diff)",
+    )
+    lint.add_argument(
+        "--add-suppressions",
+        action="store_true",
+        help="add a disable-line comment at the end of each line with findings, to see only "
+        "new findings from now on",
+    )
+    lint.add_argument(
+        "--exclude",
+        type=codes,
+        action="extend",
+        metavar="GLOBS",
+        help="file patterns to skip, instead of the configuration's exclude (comma-separated)",
+    )
+    lint.add_argument(
+        "--extend-exclude",
+        type=codes,
+        action="extend",
+        default=[],
+        metavar="GLOBS",
+        help="file patterns to skip, added to the configuration's exclude",
+    )
+    lint.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply exclude to files named on the command line too (for pre-commit)",
+    )
+    lint.add_argument(
+        "--watch", action="store_true", help="lint again whenever an input file changes"
+    )
+    lint.add_argument(
+        "--watch-interval", type=float, default=0.5, help=argparse.SUPPRESS
+    )  # seconds between looks at the files' modification times
+    lint.add_argument(
+        "--watch-rounds", type=int, default=None, help=argparse.SUPPRESS
+    )  # stop after N runs (tests)
     lint.add_argument(
         "-j",
         "--jobs",
@@ -77,14 +136,19 @@ def _jobs(args: argparse.Namespace, settings: Settings) -> tuple[list[Job], list
 
     jobs: list[Job] = []
     problems: list[FileResult] = []
+    excluded = 0
     for path, problem in expand(args.paths, settings.extensions):
         shown = args.stdin_filename if path == STDIN and args.stdin_filename else path
         if problem is not None:
             problems.append(FileResult(shown, error=problem.reason))
         elif path == STDIN:
             jobs.append(Job(path, shown, read(STDIN, args.encoding)))
-        elif path in args.paths or not is_excluded(path, settings):
-            jobs.append(Job(path, shown))  # exclude applies to files found in directories
+        elif (path in args.paths and not args.force_exclude) or not is_excluded(path, settings):
+            # exclude applies to files found in directories, and with --force-exclude (a
+            # pre-commit hook names every changed file) to files named on the command line
+            jobs.append(Job(path, shown))
+        else:
+            excluded += 1
     if args.wiki:
         if args.fix or args.diff:
             raise ConfigError("--fix and --diff do not apply to pages fetched with --wiki")
@@ -102,7 +166,7 @@ def _jobs(args: argparse.Namespace, settings: Settings) -> tuple[list[Job], list
             )
     elif args.title:
         raise ConfigError("--title needs --wiki API_URL")
-    if not jobs and not problems:
+    if not jobs and not problems and not excluded:
         raise ConfigError("nothing to lint: give files, directories, - for stdin, or --wiki")
     return jobs, problems
 
@@ -121,6 +185,14 @@ def _texts(jobs: Sequence[Job], encoding: str) -> dict[str, str]:
 
 
 def run_lint(args: argparse.Namespace) -> int:
+    if args.watch:
+        from .watch import watch
+
+        return watch(args, _lint_once)
+    return _lint_once(args)
+
+
+def _lint_once(args: argparse.Namespace) -> int:
     from ..pipeline import Plan
     from ..registry import default_registry
     from ..runner import FixMode, Options, link_urls, run_jobs
@@ -133,10 +205,12 @@ def run_lint(args: argparse.Namespace) -> int:
         rules = registry.for_settings(settings, include_network=args.check_links)
     except WikicheckError as error:
         raise ConfigError(str(error)) from None
-    if args.fix and args.diff:
-        raise ConfigError("use --fix or --diff, not both")
+    if sum([args.fix, args.diff, args.add_suppressions]) > 1:
+        raise ConfigError("use one of --fix, --diff and --add-suppressions")
     mode = FixMode.FIX if args.fix else FixMode.DIFF if args.diff else FixMode.NONE
     jobs, problems = _jobs(args, settings)
+    if not jobs and not problems:  # every file given is excluded: nothing to say (pre-commit)
+        return EXIT_CLEAN
     links = None
     if args.check_links:
         checked = check_with_cache(
@@ -148,26 +222,46 @@ def run_lint(args: argparse.Namespace) -> int:
     # today is read once for the run, at its edge
     plan = Plan(settings, rules, settings.today or utc_today(), links)
     options = Options(plan, mode, args.unsafe_fixes, args.encoding, args.debug)
-    outcomes = run_jobs(jobs, options, args.jobs)
+    if args.add_suppressions:
+        from .suppress import add_suppressions
+
+        return add_suppressions(jobs, problems, plan, args)
+    progress = not args.quiet and sys.stderr.isatty()
+    outcomes = run_jobs(jobs, options, args.jobs, progress=progress)
     results = [outcome.result for outcome in outcomes] + problems
-    texts = _texts(jobs, args.encoding) if args.format == "html" else {}
-    report = Report(tuple(results), rules, color=color(args.color), texts=texts)
+    shows_text = args.format in ("html", "full", "text") and not args.statistics
+    texts = _texts(jobs, args.encoding) if shows_text else {}
+    paint = color(args.color) and args.output_file is None
+    report = Report(
+        tuple(results),
+        rules,
+        color=paint,
+        texts=texts,
+        diff=mode is FixMode.DIFF,
+        show_fixes=args.show_fixes,
+    )
     output = FORMATS["statistics" if args.statistics else args.format](report)
-    stdin_text = next((o.fixed_text for o in outcomes if o.fixed_text is not None), None)
-    if stdin_text is not None:
-        sys.stdout.write(stdin_text)
-        sys.stderr.write(output)
-    else:
-        sys.stdout.write(output)
-    if any(result.error is not None for result in results):
-        return EXIT_ERROR
+    errors = any(result.error is not None for result in results)
     failing = any(
         finding.severity.rank >= settings.fail_on.rank
         for result in results
         for finding in result.findings
-    )
-    return (
-        EXIT_FINDINGS
-        if failing or (mode is FixMode.DIFF and any(r.diff for r in results))
-        else EXIT_CLEAN
-    )
+    ) or (mode is FixMode.DIFF and any(r.diff for r in results))
+    stdin_text = next((o.fixed_text for o in outcomes if o.fixed_text is not None), None)
+    if stdin_text is not None:
+        sys.stdout.write(stdin_text)
+        sys.stderr.write(output)
+    elif _speaks(args, failing or errors or any(r.fixed for r in results)):
+        write_output(output, args.output_file)
+    if errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_CLEAN
+
+
+def _speaks(args: argparse.Namespace, anything: bool) -> bool:
+    """``-q`` keeps a human-facing report that has nothing to say quiet; ``-qq`` every report
+    (the exit code says it all). Machine formats are written whenever ``-q`` is given once."""
+    if args.quiet >= 2:
+        return False
+    human = args.format in ("full", "text", "concise") or args.statistics
+    return not (args.quiet and human and not anything)

@@ -10,8 +10,18 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError, InputError
+from ..findings import Severity
 from ..settings import utc_today
-from .common import EXIT_CLEAN, EXIT_ERROR, EXIT_INTERRUPTED, print_error, resolve_settings
+from .common import (
+    EXIT_CLEAN,
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    EXIT_INTERRUPTED,
+    add_output,
+    add_quiet,
+    print_error,
+    resolve_settings,
+)
 
 
 def add_scan_parser(commands: Any, add_selection: Any) -> None:
@@ -23,11 +33,10 @@ def add_scan_parser(commands: Any, add_selection: Any) -> None:
         metavar="DUMP",
         help=".xml, .xml.bz2 (multistream too) or .xml.gz export dumps",
     )
-    parser.add_argument(
+    add_output(
+        parser,
         "--out",
-        type=Path,
         required=True,
-        metavar="PATH",
         help="JSON Lines output, one record a page (summary in PATH.summary.json)",
     )
     parser.add_argument(
@@ -62,14 +71,19 @@ def add_scan_parser(commands: Any, add_selection: Any) -> None:
         metavar="ADDRESS",
         help="run on a Dask scheduler (tcp://host:8786) or local:N workers",
     )
-    parser.add_argument("--quiet", action="store_true", help="no progress bar")
-    add_selection(parser)  # fmt: skip
+    parser.add_argument(
+        "--fail-on",
+        choices=[s.value for s in Severity],
+        help="exit 1 when a page has a finding of this severity or above (default: never)",
+    )
+    add_quiet(parser)
+    add_selection(parser)
 
 
 def add_report_parser(commands: Any) -> None:
     parser = commands.add_parser("report", help="an HTML report of a scan's output")
     parser.add_argument("records", type=Path, metavar="SCAN_OUTPUT", help="the scan's JSONL")
-    parser.add_argument("--html", type=Path, required=True, metavar="OUT.html")
+    add_output(parser, "--html", required=True, help="the HTML report to write")
     parser.add_argument(
         "--dump",
         type=Path,
@@ -82,8 +96,9 @@ def add_report_parser(commands: Any) -> None:
 
 
 def run_scan(args: argparse.Namespace) -> int:
-    """Exit 0 when every dump was read, 2 when a part of one could not be (the rest was still
-    scanned), 130 when interrupted (the output is valid; --resume continues it)."""
+    """Exit 0 when every dump was read, 1 with ``--fail-on`` when a finding of that severity
+    was found, 2 when a part of a dump could not be read (the rest was still scanned), 130
+    when interrupted (the output is valid; --resume continues it)."""
     from ..registry import default_registry
     from ..scan import ScanRequest, scan
     from ..scan.pages import ScanOptions
@@ -104,22 +119,34 @@ def run_scan(args: argparse.Namespace) -> int:
         title_pattern=args.title_pattern,
     )
     request = ScanRequest(
-        dumps=tuple(args.dumps), out=args.out, options=options, index=args.index,
+        dumps=tuple(args.dumps), out=args.output_file, options=options, index=args.index,
         limit=args.limit, jobs=args.jobs, resume=args.resume, dask=args.dask,
         progress=not args.quiet and sys.stderr.isatty(), parquet=args.parquet,
     )  # fmt: skip
     result = scan(request, on_error=print_error)
     summary = result.summary
     state = "interrupted; continue with --resume" if result.interrupted else "done"
-    sys.stdout.write(
-        f"{summary['pages']} pages, {summary['findings']} findings on "
-        f"{summary['pages_with_findings']} pages, {summary['page_errors']} page errors; "
-        f"{summary.get('pages_per_s')} pages/s, {summary.get('mb_per_s')} MB/s ({state})\n"
-        f"records: {args.out}\nsummary: {result.summary_path}\n"
-    )
+    if args.quiet < 2:
+        sys.stdout.write(
+            f"{summary['pages']} pages, {summary['findings']} findings on "
+            f"{summary['pages_with_findings']} pages, {summary['page_errors']} page errors; "
+            f"{summary.get('pages_per_s')} pages/s, {summary.get('mb_per_s')} MB/s ({state})\n"
+            f"records: {args.output_file}\nsummary: {result.summary_path}\n"
+        )
     if result.interrupted:
         return EXIT_INTERRUPTED
-    return EXIT_ERROR if result.dump_errors else EXIT_CLEAN
+    if result.dump_errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if _fails(summary, args.fail_on) else EXIT_CLEAN
+
+
+def _fails(summary: dict[str, Any], fail_on: str | None) -> bool:
+    """Whether ``--fail-on`` is given and a finding of that severity or above was found."""
+    if fail_on is None:
+        return False
+    lowest = Severity(fail_on).rank
+    counts = summary.get("by_severity") or {}
+    return any(count and Severity(level).rank >= lowest for level, count in counts.items())
 
 
 def _check_scan_paths(args: argparse.Namespace) -> None:
@@ -131,7 +158,7 @@ def _check_scan_paths(args: argparse.Namespace) -> None:
     inputs = [("the dump", dump) for dump in args.dumps]
     indexes = [args.index] if args.index else [index_path(dump) for dump in args.dumps]
     inputs += [("the index", index) for index in indexes if index is not None]
-    outputs = [("--out", args.out), ("the summary", summary_path(args.out))]
+    outputs = [("--output-file", args.output_file), ("the summary", summary_path(args.output_file))]
     if args.parquet is not None:
         outputs.append(("--parquet", args.parquet))
     refuse_overlaps(inputs, outputs)
@@ -146,7 +173,9 @@ def run_report(args: argparse.Namespace) -> int:
     if not args.records.is_file():
         raise InputError("no such scan output", path=str(args.records))
     inputs = [("the scan output", args.records), ("the summary", summary_path(args.records))]
-    refuse_overlaps(inputs + [("the dump", dump) for dump in args.dump], [("--html", args.html)])
+    refuse_overlaps(
+        inputs + [("the dump", dump) for dump in args.dump], [("--output-file", args.output_file)]
+    )
     records = list(read_records(args.records))
     meta_path = summary_path(args.records)
     meta = _summary(meta_path)
@@ -155,9 +184,9 @@ def run_report(args: argparse.Namespace) -> int:
         shown = {int(record["page_id"]) for record in top_records(records, args.pages)}
         texts = page_texts(args.dump, shown)
     html = render_scan_report(records, meta, texts, detail_pages=args.pages)
-    with cannot_write(args.html):
-        args.html.write_text(html, encoding="utf-8")
-    sys.stdout.write(f"report: {args.html}\n")
+    with cannot_write(args.output_file):
+        args.output_file.write_text(html, encoding="utf-8")
+    sys.stdout.write(f"report: {args.output_file}\n")
     return EXIT_CLEAN
 
 

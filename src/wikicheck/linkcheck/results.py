@@ -38,6 +38,11 @@ CONFIRM_FAILURES = 3
 CONFIRM_SPAN = dt.timedelta(days=3)
 
 
+CONFIRM_RULE = (
+    f"a URL is confirmed dead after {CONFIRM_FAILURES} failures over {CONFIRM_SPAN.days} days"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class History:
     """The failures seen for a URL across runs (kept in the cache)."""
@@ -53,17 +58,14 @@ class History:
         return self.last_failure - self.first_failure >= CONFIRM_SPAN
 
     def describe(self) -> str:
+        """The failures in a few words; what "confirmed" takes is said once, by
+        :data:`CONFIRM_RULE`, not for every URL."""
         if not self.failures or not self.first_failure or not self.last_failure:
             return ""
         first, last = self.first_failure.date(), self.last_failure.date()
         times = "once" if self.failures == 1 else f"{self.failures} times"
         since = f"on {first}" if first == last else f"from {first} to {last}"
-        verdict = (
-            "confirmed dead"
-            if self.confirmed_dead
-            else f"not yet confirmed dead ({CONFIRM_FAILURES} failures over "
-            f"{CONFIRM_SPAN.days} days are needed)"
-        )
+        verdict = "confirmed dead" if self.confirmed_dead else "not yet confirmed dead"
         return f"failed {times} {since}; {verdict}"
 
 

@@ -18,6 +18,8 @@ def _html(report: Report) -> str:
 
 FORMATS: dict[str, Reporter] = {
     "text": text.render,
+    "full": text.render,
+    "concise": text.render_concise,
     "json": json_report.render,
     "sarif": sarif.render,
     "github": github.render,

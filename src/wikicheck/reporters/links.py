@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 
-from ..linkcheck.results import LinkResult, Outcome
+from ..linkcheck.results import CONFIRM_RULE, LinkResult, Outcome
 from ..linkcheck.urls import LinkSource
 from .escape import visible
 
@@ -38,7 +38,7 @@ def render_text(
         lines.append(paint(f"{outcome.value} ({len(group)})", _BOLD + _COLOR.get(outcome, "")))
         for result in group:
             status = "---" if result.status is None else str(result.status)
-            cached = " (cached)" if result.cached else ""
+            cached = f" ({_cached(result)})" if result.cached else ""
             lines.append(f"  {status:>3}  {visible(result.url)}")
             history = result.history.describe()
             detail = result.reason + (f"; {history}" if history else "")
@@ -53,12 +53,26 @@ def render_text(
         for outcome in _ORDER
         if any(r.outcome is outcome for r in results)
     )
+    if any(r.history.failures and not r.confirmed_dead for r in results):
+        lines.append(f"Note: {CONFIRM_RULE}.")  # once, not on every failing URL
     from_cache = sum(result.cached for result in results)
     lines.append(
         f"{len(results)} distinct URLs: {counts or 'none'}"
-        + (f" ({from_cache} from the cache)" if from_cache else "")
+        + (
+            f" ({from_cache} of them as found by an earlier run, from the cache)"
+            if from_cache
+            else ""
+        )
     )
     return "\n".join(lines) + "\n"
+
+
+def _cached(result: LinkResult) -> str:
+    """Where a cached result comes from: its outcome is the earlier run's, not a fresh check."""
+    when = result.checked_at
+    return "not checked again: cached from " + (
+        "an earlier run" if when is None else when.strftime("%Y-%m-%d %H:%M UTC")
+    )
 
 
 def render_json(results: Sequence[LinkResult], sources: Sources) -> str:

@@ -23,6 +23,8 @@ class FileResult:
     diff: str | None = None
     maintenance: dict[str, Any] | None = None
     """The page's cleanup load (wikicheck.parse.maintenance.summarize), when it could be parsed."""
+    applied: tuple[Finding, ...] = ()
+    """With --fix, the findings whose fixes were applied; with --diff, would be."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,4 +33,8 @@ class Report:
     rules: tuple[Rule, ...] = ()
     color: bool = False
     texts: Mapping[str, str] = field(default_factory=dict)
-    """The linted texts by path, for reporters that show them (HTML); empty otherwise."""
+    """The linted texts by path, for reporters that show them (HTML, text code frames)."""
+    diff: bool = False
+    """A --diff run: the text report shows the diffs and a summary, not the findings."""
+    show_fixes: bool = False
+    """List the fixes applied (--fix) or that would be (--diff)."""

@@ -455,6 +455,10 @@ def year_date_mismatch(article: Article, ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
+DEFAULT_STALE_YEARS = 10
+"""WC211's ``years`` when none is configured: selecting the rule is enough to use it."""
+
+
 @rule(
     code="WC211",
     name="stale-access-date",
@@ -465,12 +469,13 @@ def year_date_mismatch(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 def stale_access_date(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags an access-date older than a set number of years on a citation whose URL is live.
 
-    Off until configured: set the rule option ``years`` (e.g. 10).
+    Off by default (select it: ``--select WC211``); once selected it reports access-dates
+    more than 10 years old, or as many years as its ``years`` option says.
 
     Why: a live URL last checked long ago may have changed or died; re-check it and update
     the access-date, or add an archive.
 
-    Options: years (int): how old an access-date may be before it is reported.
+    Options: years (int, default 10): how old an access-date may be before it is reported.
 
     Example:
         {{cite web |url=https://example.org/a |title=A |access-date=2004-01-01}}
@@ -478,7 +483,7 @@ def stale_access_date(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     Use instead:
         {{cite web |url=https://example.org/a |title=A |access-date=2024-01-01}}
     """
-    years = ctx.options.get("years")
+    years = ctx.options.get("years", DEFAULT_STALE_YEARS)
     if not isinstance(years, int) or years <= 0:
         return
     # Compared as (year, month, day): a cutoff of 29 February in a common year still means

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Iterator
 
 from ..findings import Finding, RuleFamily, Severity
 from ..model import Article
+from ..selection import matches
 from ._base import RuleContext, rule
 
 
@@ -96,4 +99,55 @@ def unused_suppression(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     return iter(())
 
 
-RULES = (rule_crashed, page_over_budget, unused_suppression, unclosed_markup_flood)
+_MENTION = re.compile(r"^\s*wikicheck\s*:\s*(?P<word>\S*)(?P<rest>[^>]*)$", re.IGNORECASE)
+_KINDS = ("disable-line", "disable-next-line", "disable", "enable")
+
+
+@rule(code="WC004", name="invalid-suppression", family=RuleFamily.ENGINE, severity=Severity.WARNING)
+def invalid_suppression(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Reports a ``<!-- wikicheck: ... -->`` comment that is not a valid suppression: a
+    misspelt directive, or a code or name that names no rule.
+
+    Why: a suppression that wikicheck cannot read is silently ignored, so the findings it was
+    written for keep coming back, or a typo in its code leaves a rule switched on with no
+    sign why. The directives are ``disable-line``, ``disable-next-line``, ``disable`` and
+    ``enable``; codes are rule codes, prefixes, names or families (``wikicheck rules``), or
+    ``all``.
+
+    Example:
+        Text. <!-- wikicheck: disabel-line WC601 -->
+        More text. <!-- wikicheck: disable-line WC999 -->
+
+    Use instead:
+        Text. <!-- wikicheck: disable-line WC601 -->
+    """
+    for comment in article.comments:
+        match = _MENTION.match(comment.text)
+        if match is None:
+            continue
+        word = match.group("word")
+        if word.lower() not in _KINDS:
+            close = difflib.get_close_matches(word.lower(), _KINDS, n=1)
+            hint = f"did you mean {close[0]}?" if close else "expected " + ", ".join(_KINDS)
+            yield ctx.finding(comment.span, f'unknown suppression directive "{word}": {hint}')
+            continue
+        for code in re.split(r"[\s,]+", match.group("rest").strip()):
+            if code and code.lower() != "all" and not _names_a_rule(code):
+                yield ctx.finding(
+                    comment.span, f'"{code}" in a suppression names no rule (see wikicheck rules)'
+                )
+
+
+def _names_a_rule(selector: str) -> bool:
+    from . import ALL_RULES  # this module is part of ALL_RULES: imported when first used
+
+    return any(matches(selector, known.code, known.name) for known in ALL_RULES)
+
+
+RULES = (
+    rule_crashed,
+    page_over_budget,
+    unused_suppression,
+    invalid_suppression,
+    unclosed_markup_flood,
+)

@@ -151,10 +151,21 @@ def fix_until_stable(
     text: str, lint: Callable[[str], list[Finding]], *, unsafe: bool = False
 ) -> tuple[str, int]:
     """Lint, apply, and lint again until no fix applies (at most ``MAX_PASSES`` passes)."""
-    total = 0
+    text, applied = fix_with_record(text, lint, unsafe=unsafe)
+    return text, len(applied)
+
+
+def fix_with_record(
+    text: str, lint: Callable[[str], list[Finding]], *, unsafe: bool = False
+) -> tuple[str, list[Finding]]:
+    """Like :func:`fix_until_stable`, with the findings whose fixes were applied, in the order
+    they were (each pass's positions are in the text that pass read)."""
+    applied: list[Finding] = []
     for _ in range(MAX_PASSES):
-        text, applied = apply_edits(text, lint(text), unsafe=unsafe)
-        if not applied:
+        chosen = choose_fixes(text, lint(text), unsafe=unsafe)
+        if not chosen:
             break
-        total += applied
-    return text, total
+        edits = [edit for finding in chosen for edit in changing_edits(text, finding)]
+        text = apply(text, edits)
+        applied.extend(chosen)
+    return text, applied
