@@ -86,3 +86,33 @@ def test_reprs_are_short() -> None:
     )
     assert wikicheck.Article.__doc__
     assert "position(offset)" in wikicheck.Article.__doc__
+
+
+@pytest.mark.parametrize(
+    ("api", "expected"),
+    [
+        ("https://en.wikipedia.org/w/api.php", "https://en.wikipedia.org/wiki/"),
+        ("http://127.0.0.1:8080/w/api.php", "http://127.0.0.1:8080/wiki/"),
+        (
+            "https://wiki.example.org/api.php",
+            None,
+        ),  # another layout: no link rather than a wrong one
+        ("file:///w/api.php", None),
+    ],
+)
+def test_html_report_links_pages_on_the_wiki_they_came_from(api: str, expected: str | None) -> None:
+    from wikicheck.cli.lint import article_path
+    from wikicheck.reporters import FORMATS, FileResult, Report
+
+    assert article_path(api) == expected
+    text = "== A ==\n==== B ====\nText."
+    findings = tuple(wikicheck.lint(text, path="Niafunké attack", select=["WC101"]))
+    report = Report(
+        (FileResult("Niafunké attack", findings=findings),),
+        texts={"Niafunké attack": text},
+        site=expected,
+    )
+    html = FORMATS["html"](report)
+    assert ('href="https://en.wikipedia.org/wiki/Niafunk%C3%A9_attack"' in html) == (
+        expected == "https://en.wikipedia.org/wiki/"
+    )

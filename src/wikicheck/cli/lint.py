@@ -239,6 +239,7 @@ def _lint_once(args: argparse.Namespace) -> int:
         texts=texts,
         diff=mode is FixMode.DIFF,
         show_fixes=args.show_fixes,
+        site=article_path(args.wiki) if args.wiki else None,
     )
     output = FORMATS["statistics" if args.statistics else args.format](report)
     errors = any(result.error is not None for result in results)
@@ -265,3 +266,14 @@ def _speaks(args: argparse.Namespace, anything: bool) -> bool:
         return False
     human = args.format in ("full", "text", "concise") or args.statistics
     return not (args.quiet and human and not anything)
+
+
+def article_path(api_url: str) -> str | None:
+    """Where a wiki's pages are, from its api.php URL, for the HTML report's page links.
+
+    MediaWiki's default layout (Wikipedia's too) serves ``/w/api.php`` and ``/wiki/Title``;
+    a wiki laid out otherwise gets no links rather than wrong ones.
+    """
+    if not api_url.startswith(("https://", "http://")) or not api_url.endswith("/w/api.php"):
+        return None
+    return api_url.removesuffix("w/api.php") + "wiki/"

@@ -13,7 +13,7 @@ Reporter = Callable[[Report], str]
 def _html(report: Report) -> str:
     from .html import render_lint_report  # the HTML machinery loads only when asked for
 
-    return render_lint_report(report, report.texts)
+    return render_lint_report(report, report.texts, report.site)
 
 
 FORMATS: dict[str, Reporter] = {

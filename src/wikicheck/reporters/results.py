@@ -38,3 +38,6 @@ class Report:
     """A --diff run: the text report shows the diffs and a summary, not the findings."""
     show_fixes: bool = False
     """List the fixes applied (--fix) or that would be (--diff)."""
+    site: str | None = None
+    """The wiki's article path (``https://en.wikipedia.org/wiki/``) when the pages came from
+    one (``--wiki``): the HTML report links each page there."""
