@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..cs1 import cs1_citations
 from ..cs1.citation_dates import CheckedDate, citation_dates
+from ..cs1.dates import DateKind
 from ..model import Citation
 from ..typos.detector import interesting
 from ..typos.lexicon import lexicon
@@ -17,6 +18,20 @@ def dated_citations(ctx: RuleContext) -> list[tuple[Citation, list[CheckedDate]]
         "citation-dates",
         lambda: [(c, citation_dates(c, ctx.today)) for c in cs1_citations(ctx.article)],
     )
+
+
+PUBLICATION_KINDS = (DateKind.DATE, DateKind.PUBLICATION)
+RETRIEVAL_KINDS = (DateKind.ACCESS, DateKind.ARCHIVE)
+
+
+def checked_dates(ctx: RuleContext) -> list[CheckedDate]:
+    """Every date of every CS1 citation, in source order."""
+    return [checked for _citation, dates in dated_citations(ctx) for checked in dates]
+
+
+def describe_date(checked: CheckedDate) -> str:
+    """``|name=value`` as written, for messages."""
+    return f"|{checked.param.raw_name}={checked.param.value}"
 
 
 def typo_words(ctx: RuleContext) -> list[Word]:
