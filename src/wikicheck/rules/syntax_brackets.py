@@ -29,6 +29,9 @@ _INTERVAL = re.compile(
 )
 # An epigraphic lacuna: "]pe-rjo-[", the text lost on both sides of a fragment of a tablet.
 _LACUNA = re.compile(r"(?<![\[\]\w])\][^\s\[\]]+\[(?![\[\]\w])")
+# Links and bracket pairs with no bracket inside: a line made only of these needs no count.
+_PLAIN_LINK = re.compile(r"\[\[[^\[\]\n]*\]\]")
+_PLAIN_PAIR = re.compile(r"\[[^\[\]\n]*\]")
 _BRACKET_RUN = re.compile(r"\[+|\]+")
 # "[" before a URL that is never closed is WC815's.
 _URL_AFTER = re.compile(r"(?:[a-z][a-z0-9+.-]*:)?//|(?:mailto|news):", re.IGNORECASE)
@@ -105,7 +108,8 @@ def lone_bracket(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     masked = _ENTITY.sub(_entity, masked)
     offset = 0
     for line in masked.split("\n"):
-        if "[" in line or "]" in line:
+        rest = _PLAIN_PAIR.sub("", _PLAIN_LINK.sub("", line))
+        if "[" in rest or "]" in rest:
             line = _LACUNA.sub(_blank, _INTERVAL.sub(_blank, line))
             for column, bracket in _line_breaks(line):
                 start = offset + column
