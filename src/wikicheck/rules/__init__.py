@@ -21,6 +21,7 @@ from . import (
     structure,
     syntax_attributes,
     syntax_balance,
+    syntax_brackets,
     syntax_cleanup,
     syntax_headings,
     syntax_html,
@@ -55,6 +56,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *syntax_images.RULES,
     *syntax_headings.RULES,
     *syntax_cleanup.RULES,
+    *syntax_brackets.RULES,
 )
 
 __all__ = ["ALL_RULES", "FixAvailability", "Rule", "RuleContext", "rule"]
