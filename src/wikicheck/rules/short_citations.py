@@ -30,8 +30,6 @@ from ..parse.names import citation_templates, unseen_ref_names
 from ..textutil import mediawiki_trim, strip_comments
 from ._base import RuleContext, rule
 
-_HTML_ID = re.compile(r"<[A-Za-z][^<>]*?\bid\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))")
-
 
 @dataclass(frozen=True, slots=True)
 class _Unseen:
@@ -63,10 +61,7 @@ class _Page:
 def _ref_tag_attributes(article: Article) -> list[Span]:
     """The opening tags of the page's <ref>s. MediaWiki never expands templates in the
     attributes of an extension tag: {{harvnb|x|2001}} written in <ref name="…"> is text."""
-    return [
-        Span(ref.span.start, ref.content_span.start if ref.content_span else ref.span.end)
-        for ref in article.refs
-    ]
+    return [tag.open_span for tag in article.tags if tag.name == "ref"]
 
 
 def _page(article: Article, ctx: RuleContext) -> _Page:
@@ -113,9 +108,11 @@ def _page(article: Article, ctx: RuleContext) -> _Page:
         if _may_make_citations(template):
             anything = _cited_alone(article, template) or is_transclusion(template.name)
             page.unseen.append(_unseen(article, template.name, template.span, anything))
-    for match in _HTML_ID.finditer(strip_comments(article.source)):
-        ident = anchor_encode(next(group for group in match.groups() if group is not None))
-        page.anchors[ident].append(Anchor(ident, Span(0, 0), True, counted=False))
+    for tag in article.tags:
+        html_id = tag.attribute("id")
+        if html_id is not None and html_id.value is not None:
+            ident = anchor_encode(html_id.value)
+            page.anchors[ident].append(Anchor(ident, Span(0, 0), True, counted=False))
     page.linked = {link.anchor for link in page.links}
     page.linked.update(
         anchor_encode(link.target[1:]) for link in article.wikilinks if link.target.startswith("#")
