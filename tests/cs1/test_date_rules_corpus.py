@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from wikicheck import Settings, lint
+from wikicheck import Finding, Settings, lint
 from wikicheck.cs1.dates import CitationDate, DateKind, parse_date
 
 from ..conftest import CORPUS_ARTICLES, read_text, require_corpus
@@ -23,16 +23,27 @@ def _articles() -> list[Path]:
     return sorted(path for folder in FOLDERS for path in folder.glob("*.wiki"))
 
 
-@pytest.mark.corpus
-def test_no_span_gets_two_different_date_fixes() -> None:
+@pytest.fixture(scope="module")
+def date_findings() -> list[tuple[Path, str, list[Finding]]]:
+    """Every article with the date rules' findings, linted once for both tests."""
     require_corpus()
     settings = Settings(select=DATE_RULES, today=TODAY)
-    conflicts: list[str] = []
-    checked = 0
+    linted = []
     for path in _articles():
         text = read_text(path)
+        linted.append((path, text, lint(text, settings=settings)))
+    return linted
+
+
+@pytest.mark.corpus
+def test_no_span_gets_two_different_date_fixes(
+    date_findings: list[tuple[Path, str, list[Finding]]],
+) -> None:
+    conflicts: list[str] = []
+    checked = 0
+    for path, text, findings in date_findings:
         fixes: dict[tuple[int, int], set[tuple[str, str]]] = defaultdict(set)
-        for finding in lint(text, settings=settings):
+        for finding in findings:
             for edit in finding.fix.edits if finding.fix else ():
                 fixes[(edit.span.start, edit.span.end)].add((finding.code, edit.replacement))
         for (start, end), offered in fixes.items():
@@ -44,13 +55,12 @@ def test_no_span_gets_two_different_date_fixes() -> None:
 
 
 @pytest.mark.corpus
-def test_format_fixes_keep_the_day() -> None:
-    require_corpus()
-    settings = Settings(select=("WC207", "WC208"), today=TODAY)
+def test_format_fixes_keep_the_day(date_findings: list[tuple[Path, str, list[Finding]]]) -> None:
     moved: list[str] = []
-    for path in _articles():
-        text = read_text(path)
-        for finding in lint(text, settings=settings):
+    for path, text, findings in date_findings:
+        for finding in findings:
+            if finding.code not in ("WC207", "WC208"):
+                continue
             assert finding.fix is not None
             (edit,) = finding.fix.edits
             before = parse_date(text[edit.span.start : edit.span.end], DateKind.DATE, TODAY)
