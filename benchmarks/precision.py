@@ -71,7 +71,7 @@ class Run:
                 yield article, finding
 
 
-def lint_recent(
+def lint_folder(
     today: dt.date, select: tuple[str, ...] | None = None, folder: Path = RECENT
 ) -> Run:
     settings = Settings(today=today, select=select)
@@ -247,7 +247,7 @@ def main() -> int:
         print(f"no corpus at {folder}", file=sys.stderr)
         return 2
     select = tuple(args.select.split(",")) if args.select else None
-    run = lint_recent(args.today, select, folder)
+    run = lint_folder(args.today, select, folder)
     judgements = load_judgements(args.corpus)
     if args.sample:
         if args.out is None:

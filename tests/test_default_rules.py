@@ -83,7 +83,7 @@ def recent_run() -> object:
     if not RECENT.is_dir():
         pytest.skip("../shared/corpus/recent is not present")
     precision = load_precision_script()
-    return precision, precision.lint_recent(precision.DEFAULT_TODAY)
+    return precision, precision.lint_folder(precision.DEFAULT_TODAY)
 
 
 @pytest.mark.corpus
