@@ -85,6 +85,11 @@ class Param:
     ``name`` is the key as MediaWiki resolves it: trimmed for named parameters, the ordinal
     for positional ones. ``value`` is the raw wikitext with comments removed, trimmed for named
     parameters only, as MediaWiki does. ``raw`` is the exact source of the parameter.
+
+    Spans: ``span`` is the whole parameter after its ``|`` and ``value_span`` the whole value,
+    whitespace included (replace them to rewrite the parameter or its value);
+    ``trimmed_span`` and ``trimmed_value_span`` are the same without the whitespace at either
+    end (what a finding points at, and the text a fix of the value itself replaces).
     """
 
     name: str
@@ -94,6 +99,8 @@ class Param:
     span: Span
     name_span: Span | None
     value_span: Span
+    trimmed_span: Span
+    trimmed_value_span: Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,14 +124,21 @@ class Template:
 
 @dataclass(frozen=True, slots=True)
 class CitationParam:
-    """A citation parameter under its canonical CS1 name (``accessdate`` -> ``access-date``)."""
+    """A citation parameter under its canonical CS1 name (``accessdate`` -> ``access-date``).
+
+    The spans are those of its :class:`Param`.
+    """
 
     name: str
     raw_name: str
     value: str
     span: Span
     value_span: Span
+    trimmed_span: Span
+    trimmed_value_span: Span
     known: bool
+    positional: bool = False
+    """Written without a name (``{{cite web|x}}``): ``raw_name`` is the ordinal."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +190,7 @@ class InfoboxField:
     span: Span
     name_span: Span | None
     value_span: Span
+    trimmed_value_span: Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +264,8 @@ class Wikilink:
     namespace: str
     target_span: Span | None = None
     """Where the target is written (between ``[[`` and ``|`` or ``]]``), comments included."""
+    text_span: Span | None = None
+    """Where the label is written (between ``|`` and ``]]``); None without a label."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,6 +288,9 @@ class ExternalLink:
     url: str
     title: str | None
     span: Span
+    url_span: Span
+    """Where ``url`` is written: ``source[url_span] == url``, except for a citation parameter
+    with a comment in its value (``url`` is the value without comments)."""
     origin: LinkOrigin
     param: str | None = None
 

@@ -13,9 +13,10 @@ from mwparserfromhell.nodes import Comment, ExternalLink, Heading, Tag, Template
 from mwparserfromhell.nodes import Wikilink as WikilinkNode
 
 import wikicheck
-from wikicheck.model import Article, Category, StrayKind, Wikilink
+from wikicheck.model import Article, Category, Span, StrayKind, Wikilink
 from wikicheck.parse import parser_input
 from wikicheck.parse.build import ArticleCollector
+from wikicheck.textutil import mediawiki_trim
 
 from ..conftest import PARSER_TESTS, corpus_paths, fixture_paths, read_text, require_corpus
 
@@ -51,9 +52,16 @@ def assert_model_spans(text: str) -> None:
     links = Counter(str(node) for node in nodes if isinstance(node, WikilinkNode))
     model_links: list[Wikilink | Category] = [*article.wikilinks, *article.categories]
     assert Counter(article.text_at(link.span) for link in model_links) == links
+    for wikilink in article.wikilinks:
+        if wikilink.text_span is not None:
+            assert article.text_at(wikilink.text_span) == wikilink.text
+            assert wikilink.span.contains(wikilink.text_span)
     externals = {str(node) for node in nodes if isinstance(node, ExternalLink)}
     for link in article.external_links:
         assert article.text_at(link.span) in externals or link.param is not None
+        assert link.span.contains(link.url_span)
+        if "<!--" not in article.text_at(link.url_span):
+            assert article.text_at(link.url_span) == link.url
     headings = {str(node) for node in nodes if isinstance(node, Heading)}
     for section in article.all_sections():
         if section.heading_span is not None:
@@ -69,14 +77,29 @@ def assert_model_spans(text: str) -> None:
     assert not Counter(run.text for run in article.text_runs) - values
     comments = Counter(str(node) for node in nodes if isinstance(node, Comment))
     assert Counter(article.text_at(comment.span) for comment in article.comments) == comments
+    for template in article.templates:
+        for param in template.params:
+            assert_trimmed(article, param.span, param.trimmed_span)
+            assert_trimmed(article, param.value_span, param.trimmed_value_span)
     for citation in article.citations:
-        for param in citation.params:
-            assert citation.span.contains(param.span)
-            assert param.span.contains(param.value_span)
+        for cited in citation.params:
+            assert citation.span.contains(cited.span)
+            assert cited.span.contains(cited.value_span)
+            assert_trimmed(article, cited.value_span, cited.trimmed_value_span)
     for infobox in article.infoboxes:
         for field in infobox.fields:
             assert infobox.span.contains(field.span)
+            assert_trimmed(article, field.value_span, field.trimmed_value_span)
     assert_markup_spans(article, nodes)
+
+
+def assert_trimmed(article: Article, whole: Span, trimmed: Span) -> None:
+    """``trimmed`` is ``whole`` without the whitespace MediaWiki trims at either end."""
+    assert whole.contains(trimmed)
+    text = article.text_at(trimmed)
+    assert text == mediawiki_trim(article.text_at(whole))
+    if text:
+        assert article.text_at(whole).find(text) == trimmed.start - whole.start
 
 
 _STRAY_TEXT = {
@@ -215,3 +238,34 @@ def test_fostered_table_text() -> None:
     assert [(item.kind, article.text_at(item.span)) for item in article.stray_markup] == [
         (StrayKind.FOSTERED, "loose")
     ]
+
+
+def test_rule_facing_spans() -> None:
+    """The spans rules use as they are: parameters and values without the whitespace around
+    them, positional parameters marked, a link's URL and label where they are written."""
+    source = (
+        "{{cite web | url = http://a.example/x  |title= T |  Extra text }} "
+        "[http://b.example/y label] https://c.example/z [[Target| shown ]]\n"
+        "{{Infobox person\n| name =  Ada \n}}"
+    )
+    article = wikicheck.parse(source)
+    (citation,) = article.citations
+    url, title, extra = citation.params
+    assert article.text_at(url.trimmed_span) == "url = http://a.example/x"
+    assert article.text_at(url.trimmed_value_span) == "http://a.example/x"
+    assert article.text_at(url.value_span) == " http://a.example/x  "
+    assert article.text_at(title.trimmed_value_span) == "T"
+    assert (extra.positional, extra.raw_name) == (True, "1")
+    assert article.text_at(extra.trimmed_span) == "Extra text"
+    assert [article.text_at(link.url_span) for link in article.external_links] == [
+        "http://a.example/x",
+        "http://b.example/y",
+        "https://c.example/z",
+    ]
+    (wikilink,) = article.wikilinks
+    assert wikilink.text_span is not None
+    assert article.text_at(wikilink.text_span) == " shown "
+    (infobox,) = article.infoboxes
+    assert article.text_at(infobox.fields[0].trimmed_value_span) == "Ada"
+    empty = wikicheck.parse("{{cite web|title=   }}").citations[0].params[0]
+    assert empty.trimmed_value_span == Span(empty.value_span.start, empty.value_span.start)

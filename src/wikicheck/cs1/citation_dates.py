@@ -72,7 +72,7 @@ def value_edit(source: str, param: CitationParam, replacement: str) -> Edit | No
     then covers only the date, so the comment stays. None when the date is not one plain run
     of text in the source, so that a fix can never delete what it does not show.
     """
-    span = param.value_span.trimmed(source)
+    span = param.trimmed_value_span
     raw = source[span.start : span.end]
     if raw == param.value:
         return Edit(span, replacement)

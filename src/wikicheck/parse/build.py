@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import lru_cache
 from typing import Any
 
 from mwparserfromhell.nodes import (
@@ -71,10 +71,11 @@ _OPENING = re.compile(r"^<\s*ref|/?>$", re.IGNORECASE)
 """The tag name and the closing bracket around a <ref>'s attribute text."""
 
 
-@cache
+@lru_cache(maxsize=256)
 def _derive(ctx: _Context, **changes: Any) -> _Context:
     """``dataclasses.replace`` memoised: a page has a handful of distinct contexts, and the
-    walk derives one for every node."""
+    walk derives one for every node. Bounded, because contexts carry names from the page
+    (a reference group), which over a whole dump are without number."""
     return replace(ctx, **changes)
 
 
@@ -207,15 +208,19 @@ class ArticleCollector:
             position = self._code(param.value, param_ctx, value_start)
             links_in_param[key] = len(self.external_links) - links_before
             raw_value = strip_comments(source[value_start:position])
+            whole = Span(param_start, position)
+            value_span = Span(value_start, position)
             params.append(
                 model.Param(
                     name=key,
                     value=mediawiki_trim(raw_value) if param.showkey else raw_value,
                     raw=source[param_start:position],
                     positional=not param.showkey,
-                    span=Span(param_start, position),
+                    span=whole,
                     name_span=key_span,
-                    value_span=Span(value_start, position),
+                    value_span=value_span,
+                    trimmed_span=whole.trimmed(source),
+                    trimmed_value_span=value_span.trimmed(source),
                 )
             )
         end = position + len("}}")
@@ -225,7 +230,7 @@ class ArticleCollector:
         self.templates.append(template)
 
         if is_citation:
-            made, unlinked = templates.citation(template, source, ctx.in_ref, links_in_param)
+            made, unlinked = templates.citation(template, ctx.in_ref, links_in_param)
             self.citations.append(made)
             self.external_links.extend(unlinked)
         if name in infobox_templates():
@@ -434,25 +439,29 @@ class ArticleCollector:
         is_category = namespace == "Category" and not escaped
         if node.text is None:
             position = self._code(node.title, no_text if is_category else label_ctx, title_start)
-            text = None
+            text = text_span = None
         else:
             position = self._code(node.title, no_text, title_start)
             text_start = position + len("|")
             position = self._code(node.text, no_text if is_category else label_ctx, text_start)
             text = self.source[text_start:position]
+            text_span = Span(text_start, position)
         end = position + len("]]")
         span = Span(start, end)
         if is_category:
             self.categories.append(model.Category(normalize_title(rest), text, span))
         else:
             target_span = Span(title_start, title_end)
-            self.wikilinks.append(model.Wikilink(target, text, span, namespace, target_span))
+            link = model.Wikilink(target, text, span, namespace, target_span, text_span)
+            self.wikilinks.append(link)
         return end
 
     def _external_link(self, node: ExternalLink, ctx: _Context, start: int) -> int:
         url_start = start + (len("[") if node.brackets else 0)
         position = self._code(node.url, _derive(ctx, text=None), url_start)
-        url = self.source[url_start:position].strip()
+        written = self.source[url_start:position]
+        url = written.strip()
+        url_offset = url_start + len(written) - len(written.lstrip())
         title = None
         if node.title is not None:
             title_start = position + (0 if node.suppress_space else len(" "))
@@ -465,7 +474,9 @@ class ArticleCollector:
         else:
             origin = LinkOrigin.BRACKETED if node.brackets else LinkOrigin.BARE
             param = None
-        self.external_links.append(model.ExternalLink(url, title, Span(start, end), origin, param))
+        url_span = Span(url_offset, url_offset + len(url))
+        link = model.ExternalLink(url, title, Span(start, end), url_span, origin, param)
+        self.external_links.append(link)
         return end
 
     def _heading(self, node: Heading, ctx: _Context, start: int) -> int:

@@ -60,7 +60,7 @@ class MaintenanceTag:
     name: str  # as the article calls it ("cn", "Refimprove")
     span: Span
     date_text: str | None
-    date_span: Span | None
+    date_span: Span | None  # the |date= value, whitespace at either end excluded
     date: dt.date | None  # the first of the month named by |date=, if it is "Month YYYY"
     insert_at: int  # where a missing |date= goes (before the closing braces)
 
@@ -110,7 +110,7 @@ def _tag(template: Template, kind: str, inline: bool) -> MaintenanceTag:
         name=template.name,
         span=template.span,
         date_text=date.value if date is not None else None,
-        date_span=date.value_span if date is not None else None,
+        date_span=date.trimmed_value_span if date is not None else None,
         date=parse_month_year(date.value) if date is not None else None,
         insert_at=template.span.end - 2,
     )
@@ -135,7 +135,7 @@ def maintenance_tags(article: Article) -> list[MaintenanceTag]:
                             param.name,
                             param.span,
                             param.value,
-                            param.value_span,
+                            param.trimmed_value_span,
                             parse_month_year(param.value),
                             param.span.end,
                         )

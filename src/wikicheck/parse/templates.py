@@ -53,7 +53,6 @@ def pending_list_group(node: TemplateNode, name: str, default: str) -> str:
 
 def citation(
     template: model.Template,
-    source: str,
     in_ref: bool,
     links_in_param: Mapping[str, int],
 ) -> tuple[model.Citation, list[model.ExternalLink]]:
@@ -74,7 +73,10 @@ def citation(
                 value=param.value,
                 span=param.span,
                 value_span=param.value_span,
+                trimmed_span=param.trimmed_span,
+                trimmed_value_span=param.trimmed_value_span,
                 known=cs1 is None or accepted.accepts(param.name, cs1, empty=not param.value),
+                positional=param.positional,
             )
         )
         # A URL the tokenizer did not see as a link (no scheme, "//host", junk) is still
@@ -84,7 +86,8 @@ def citation(
                 model.ExternalLink(
                     url=param.value,
                     title=None,
-                    span=param.value_span.trimmed(source),
+                    span=param.trimmed_value_span,
+                    url_span=param.trimmed_value_span,
                     origin=LinkOrigin.CITATION,
                     param=canonical,
                 )
@@ -102,6 +105,7 @@ def infobox(node: TemplateNode, template: model.Template) -> model.Infobox:
             span=parsed.span,
             name_span=parsed.name_span,
             value_span=parsed.value_span,
+            trimmed_value_span=parsed.trimmed_value_span,
         )
         for param, parsed in zip(node.params, template.params, strict=True)
     )

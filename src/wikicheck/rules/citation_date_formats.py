@@ -93,7 +93,7 @@ def _reformat(
     if edit is None:
         return  # a date split by a comment: advice without a fix is not worth showing
     yield ctx.finding(
-        checked.param.value_span.trimmed(article.source),
+        checked.param.trimmed_value_span,
         f"{describe_date(checked)} is {date.style.value}; {styles[majority]} of the article's "
         f"{sum(styles.values())} {what} dates are {majority.value}",
         Fix(f'Write "{text}"', (edit,), Applicability.UNSAFE),
@@ -176,7 +176,7 @@ def hyphen_in_date_range(article: Article, ctx: RuleContext) -> Iterator[Finding
         for checked in dates:
             date = checked.date
             if date is not None and date.hyphenated and not rewritten_by_df(df, checked):
-                span = checked.param.value_span.trimmed(article.source)
+                span = checked.param.trimmed_value_span
                 edit = value_edit(article.source, checked.param, date.raw.replace("-", "–"))
                 yield ctx.finding(
                     span,

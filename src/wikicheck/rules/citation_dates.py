@@ -72,7 +72,7 @@ def invalid_citation_date(article: Article, ctx: RuleContext) -> Iterator[Findin
         problem = checked.result
         if isinstance(problem, DateProblem) and not problem.out_of_range and not problem.opaque:
             yield ctx.finding(
-                checked.param.value_span.trimmed(article.source),
+                checked.param.trimmed_value_span,
                 f"Check date values in: |{checked.param.raw_name}=: "
                 f'"{problem.raw}" — {problem.reason}',
                 _suggestion(article, checked, ctx.today),
@@ -103,7 +103,7 @@ def citation_date_out_of_range(article: Article, ctx: RuleContext) -> Iterator[F
         if isinstance(problem, DateProblem) and problem.out_of_range:
             joiner = " " if problem.reason.startswith("is ") else " — "
             yield ctx.finding(
-                checked.param.value_span.trimmed(article.source),
+                checked.param.trimmed_value_span,
                 f'Check date values in: |{checked.param.raw_name}=: "{problem.raw}"'
                 f"{joiner}{problem.reason}",
             )
@@ -129,7 +129,7 @@ def _before_publication(
             gap = date.last.days_until(published.first)
             if gap > grace:
                 yield ctx.finding(
-                    checked.param.value_span.trimmed(article.source),
+                    checked.param.trimmed_value_span,
                     f"{what} {describe_date(checked)} is {gap} days before the publication date "
                     f'"{published.raw}"',
                 )
@@ -213,7 +213,7 @@ def archive_date_in_future(article: Article, ctx: RuleContext) -> Iterator[Findi
         date = checked.date
         if checked.kind is DateKind.ARCHIVE and date is not None and date.first > today:
             yield ctx.finding(
-                checked.param.value_span.trimmed(article.source),
+                checked.param.trimmed_value_span,
                 f"archive date {describe_date(checked)} is after today ({ctx.today.isoformat()})",
             )
 
@@ -244,7 +244,7 @@ def publication_date_in_future(article: Article, ctx: RuleContext) -> Iterator[F
         publication = checked.kind in PUBLICATION_KINDS
         if publication and date is not None and date.form != "n.d." and date.first > today:
             yield ctx.finding(
-                checked.param.value_span.trimmed(article.source),
+                checked.param.trimmed_value_span,
                 f"publication date {describe_date(checked)} is after today ({ctx.today.isoformat()})",
             )
 
@@ -273,7 +273,7 @@ def year_date_mismatch(article: Article, ctx: RuleContext) -> Iterator[Finding]:
             continue
         if year.date.first.year not in (published.first.year, published.last.year):
             yield ctx.finding(
-                year.param.value_span.trimmed(article.source),
+                year.param.trimmed_value_span,
                 f"Check date values in: |year= / |date= mismatch: {describe_date(year)} but "
                 f"|date={published.raw}",
             )
@@ -320,7 +320,7 @@ def stale_access_date(article: Article, ctx: RuleContext) -> Iterator[Finding]:
             date = checked.date
             if checked.kind is DateKind.ACCESS and date is not None and date.last < cutoff:
                 yield ctx.finding(
-                    checked.param.value_span.trimmed(article.source),
+                    checked.param.trimmed_value_span,
                     f"{describe_date(checked)} is more than {years} years old; re-check the URL",
                 )
 

@@ -16,7 +16,7 @@ from ..cs1.identifiers_citation import (
 )
 from ..cs1.identifiers_data import identifier_data
 from ..findings import Applicability, Finding, Fix, RuleFamily, Severity
-from ..model import Article, CitationParam, Span
+from ..model import Article, CitationParam
 from ._base import FixAvailability, RuleContext, rule
 
 # Problems found in the value of another parameter than the identifier's.
@@ -28,10 +28,6 @@ def _checked(article: Article, ctx: RuleContext) -> list[Checked]:
     return ctx.memo("cs1-identifiers", lambda: citation_identifiers(article, ctx.today))
 
 
-def _value_span(article: Article, param: CitationParam) -> Span:
-    return param.value_span.trimmed(article.source)
-
-
 def _errors(article: Article, ctx: RuleContext, keys: frozenset[str]) -> Iterator[Finding]:
     for item in _checked(article, ctx):
         for problem in item.verdict.errors:
@@ -39,7 +35,7 @@ def _errors(article: Article, ctx: RuleContext, keys: frozenset[str]) -> Iterato
                 fix = _doi_fix(article, item.param) if problem.key == "doi" else None
                 other = _ELSEWHERE.get(problem.key)
                 param = item.citation.filled(other) if other else item.param
-                yield ctx.finding(_value_span(article, param or item.param), message(problem), fix)
+                yield ctx.finding((param or item.param).trimmed_value_span, message(problem), fix)
 
 
 def _doi_fix(article: Article, param: CitationParam) -> Fix | None:
@@ -244,7 +240,7 @@ def identifier_above_limit(article: Article, ctx: RuleContext) -> Iterator[Findi
         if item.verdict.above_limit:
             limit = data.limits[item.hkey]
             yield ctx.finding(
-                _value_span(article, item.param),
+                item.param.trimmed_value_span,
                 f"Check |{item.param.name}= value: above {limit}, the highest "
                 f"{item.hkey} the module knew on {data.limits_as_of}",
             )
@@ -297,7 +293,7 @@ def identifier_maintenance(article: Article, ctx: RuleContext) -> Iterator[Findi
     for item in _checked(article, ctx):
         for maint in item.verdict.maintenance:
             fix = _prefix_fix(article, item) if maint.endswith("_format") else None
-            yield ctx.finding(_value_span(article, item.param), names[maint], fix)
+            yield ctx.finding(item.param.trimmed_value_span, names[maint], fix)
 
 
 def _prefix_fix(article: Article, item: Checked) -> Fix | None:
@@ -351,7 +347,7 @@ def identifier_option_without_identifier(article: Article, ctx: RuleContext) -> 
                 text = data.messages["param_access_requires_param"].replace("$1", identifier)
                 found.append((param, text))
         for param, text in sorted(found, key=lambda pair: pair[0].span.start):
-            yield ctx.finding(param.span.trimmed(article.source), text)
+            yield ctx.finding(param.trimmed_span, text)
 
 
 RULES = (

@@ -13,7 +13,7 @@ from ..cs1.date_formats import archive_suggestion_format, citation_df, date_pref
 from ..cs1.dates import DateProblem
 from ..cs1.params import parameter_table
 from ..findings import Applicability, Finding, Fix, RuleFamily, Severity
-from ..model import Article, CitationParam, Span
+from ..model import Article
 from ._base import FixAvailability, RuleContext, rule
 from ._shared import dated_citations
 
@@ -26,10 +26,6 @@ _EXTERNAL_LINK = re.compile(
     r"\[(?:[a-z][a-z0-9+.-]*:)?//[^\s\]]+|(?:^|\s)(?:https?|ftp)://\S|^//\S", re.IGNORECASE
 )
 _ARCHIVED_COPY = re.compile(r"^archived?\s+copy$", re.IGNORECASE)
-
-
-def _whole(article: Article, param: CitationParam) -> Span:
-    return param.span.trimmed(article.source)
 
 
 @rule(
@@ -57,7 +53,7 @@ def access_date_without_url(article: Article, ctx: RuleContext) -> Iterator[Find
             and not citation.filled("url")
             and not any(citation.filled(n) for n in _CHAPTER_URLS)
         ):
-            yield ctx.finding(_whole(article, accessed), f"|{accessed.raw_name}= requires |url=")
+            yield ctx.finding(accessed.trimmed_span, f"|{accessed.raw_name}= requires |url=")
 
 
 @rule(
@@ -80,9 +76,7 @@ def archive_url_without_date(article: Article, ctx: RuleContext) -> Iterator[Fin
     for citation in cs1_citations(article):
         archive = citation.filled("archive-url")
         if archive and not citation.filled("archive-date"):
-            yield ctx.finding(
-                _whole(article, archive), f"|{archive.raw_name}= requires |archive-date="
-            )
+            yield ctx.finding(archive.trimmed_span, f"|{archive.raw_name}= requires |archive-date=")
 
 
 @rule(
@@ -105,7 +99,7 @@ def archive_date_without_url(article: Article, ctx: RuleContext) -> Iterator[Fin
     for citation in cs1_citations(article):
         date = citation.filled("archive-date")
         if date and not citation.filled("archive-url"):
-            yield ctx.finding(_whole(article, date), f"|{date.raw_name}= requires |archive-url=")
+            yield ctx.finding(date.trimmed_span, f"|{date.raw_name}= requires |archive-url=")
 
 
 @rule(
@@ -132,7 +126,7 @@ def archive_url_without_url(article: Article, ctx: RuleContext) -> Iterator[Find
             and not citation.filled("url")
             and not any(citation.filled(n) for n in _CHAPTER_URLS)
         ):
-            yield ctx.finding(_whole(article, archive), f"|{archive.raw_name}= requires |url=")
+            yield ctx.finding(archive.trimmed_span, f"|{archive.raw_name}= requires |url=")
 
 
 _WAYBACK_REASONS = {
@@ -164,7 +158,7 @@ def malformed_archive_url(article: Article, ctx: RuleContext) -> Iterator[Findin
         check = check_wayback_url(archive.value) if archive else None
         if archive and check and check.problem:
             yield ctx.finding(
-                archive.value_span.trimmed(article.source),
+                archive.trimmed_value_span,
                 f"|{archive.raw_name}= is malformed: {check.problem} "
                 f"({_WAYBACK_REASONS[check.problem]})",
             )
@@ -213,7 +207,7 @@ def archive_date_mismatch(article: Article, ctx: RuleContext) -> Iterator[Findin
             text = format_day(snapshot, style, short)
             edit = value_edit(article.source, checked.param, text)
             yield ctx.finding(
-                checked.param.value_span.trimmed(article.source),
+                checked.param.trimmed_value_span,
                 f"|archive-date= / |archive-url= timestamp mismatch; {text} suggested",
                 Fix(f'Set the archive date to "{text}"', (edit,), Applicability.UNSAFE)
                 if edit
@@ -243,7 +237,7 @@ def url_status_without_archive(article: Article, ctx: RuleContext) -> Iterator[F
         status = citation.filled("url-status")
         if status and not citation.filled("archive-url"):
             yield ctx.finding(
-                _whole(article, status),
+                status.trimmed_span,
                 f"CS1 maint: url-status: |url-status={status.value} without |archive-url=",
             )
 
@@ -267,7 +261,7 @@ def archived_copy_title(article: Article, ctx: RuleContext) -> Iterator[Finding]
         title = citation.filled("title")
         if title and citation.filled("archive-url") and _ARCHIVED_COPY.match(title.value):
             yield ctx.finding(
-                title.value_span.trimmed(article.source),
+                title.trimmed_value_span,
                 f'CS1 maint: archived copy as title: "{title.value}" is a placeholder',
             )
 
@@ -307,7 +301,7 @@ def bad_citation_url(article: Article, ctx: RuleContext) -> Iterator[Finding]:
                 problem = "has no host name"
             if problem:
                 yield ctx.finding(
-                    param.value_span.trimmed(article.source),
+                    param.trimmed_value_span,
                     f"Check |{param.raw_name}= value: the URL {problem}",
                 )
 
@@ -361,7 +355,7 @@ def external_link_in_parameter(article: Article, ctx: RuleContext) -> Iterator[F
                 continue
             if _EXTERNAL_LINK.search(param.value):
                 yield ctx.finding(
-                    param.value_span.trimmed(article.source),
+                    param.trimmed_value_span,
                     f"External link in |{param.raw_name}=",
                 )
 

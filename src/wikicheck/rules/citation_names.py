@@ -57,7 +57,7 @@ def numeric_names(article: Article, ctx: RuleContext) -> Iterator[Finding]:
             if any(char.isdigit() for char in value):
                 reported.add(name.name_list)
                 yield ctx.finding(
-                    name.param.value_span.trimmed(article.source),
+                    name.param.trimmed_value_span,
                     f"CS1 maint: numeric names: {name.name_list} list: "
                     f"|{name.param.raw_name}={value} mixes digits into a name; if it is an "
                     f"organisation, write |{name.param.raw_name}=(({value}))",
@@ -83,7 +83,7 @@ def numeric_name(article: Article, ctx: RuleContext) -> Iterator[Finding]:
         for name in _checked_names(ctx, citation):
             if _no_letters(name.param.value):
                 yield ctx.finding(
-                    name.param.value_span.trimmed(article.source),
+                    name.param.trimmed_value_span,
                     f"|{name.param.raw_name}= has numeric name",
                 )
                 break  # at most one per citation, as in the module
@@ -117,7 +117,7 @@ def multiple_names(article: Article, ctx: RuleContext) -> Iterator[Finding]:
                 seen = "a semicolon" if ";" in value else _count(commas, "comma")
                 raw = name.param.raw_name
                 yield ctx.finding(
-                    name.param.value_span.trimmed(article.source),
+                    name.param.trimmed_value_span,
                     f"CS1 maint: multiple names: {name.name_list} list: |{raw}= has {seen}: "
                     f"give each person their own numbered parameter, or, if it is one "
                     f"organisation, write |{raw}=((…))",
@@ -148,7 +148,7 @@ def generic_name(article: Article, ctx: RuleContext) -> Iterator[Finding]:
         for name in _checked_names(ctx, citation):
             if data.is_generic_name(name.param.value):
                 yield ctx.finding(
-                    name.param.value_span.trimmed(article.source),
+                    name.param.trimmed_value_span,
                     f"|{name.param.raw_name}= has generic name: {name.param.value!r}",
                 )
                 break
@@ -171,7 +171,7 @@ def explicit_et_al(article: Article, ctx: RuleContext) -> Iterator[Finding]:
         for name in _checked_names(ctx, citation):
             if _ET_AL.search(name.param.value):
                 yield ctx.finding(
-                    name.param.value_span.trimmed(article.source),
+                    name.param.trimmed_value_span,
                     f"Explicit use of et al. in: |{name.param.raw_name}=",
                 )
 
@@ -195,7 +195,7 @@ def first_without_last(article: Article, ctx: RuleContext) -> Iterator[Finding]:
             if name.first_name and (name.name_list, name.number) not in lasts:
                 last = name.param.raw_name.replace("first", "last").replace("given", "surname")
                 yield ctx.finding(
-                    name.param.span.trimmed(article.source),
+                    name.param.trimmed_span,
                     f"|{name.param.raw_name}= missing |{last}=",
                 )
 
@@ -222,9 +222,7 @@ def missing_name(article: Article, ctx: RuleContext) -> Iterator[Finding]:
                 if number > 1 and number - 1 not in by_number:
                     name = by_number[number]
                     wanted = re.sub(r"\d+$", str(number - 1), name.param.raw_name)
-                    yield ctx.finding(
-                        name.param.span.trimmed(article.source), f"Missing |{wanted}="
-                    )
+                    yield ctx.finding(name.param.trimmed_span, f"Missing |{wanted}=")
                     break
 
 

@@ -92,7 +92,7 @@ def unknown_citation_parameter(article: Article, ctx: RuleContext) -> Iterator[F
             if suggestion:
                 message += f" (|{suggestion}= suggested)"
                 fix = _rename(article, param, suggestion, param.value)
-            yield ctx.finding(param.span.trimmed(article.source), message, fix)
+            yield ctx.finding(param.trimmed_span, message, fix)
 
 
 @rule(
@@ -132,7 +132,7 @@ def removed_citation_parameter(article: Article, ctx: RuleContext) -> Iterator[F
                 continue
             if accepted.state(param.raw_name, template) == DEPRECATED:
                 yield ctx.finding(
-                    param.span.trimmed(article.source),
+                    param.trimmed_span,
                     f"Cite uses deprecated parameter |{param.raw_name}=",
                 )
                 continue
@@ -160,7 +160,7 @@ def removed_citation_parameter(article: Article, ctx: RuleContext) -> Iterator[F
                         )
                 elif replacement not in _NOT_RENAMES and not citation.get(replacement):
                     fix = _rename(article, param, replacement, param.value)
-            yield ctx.finding(param.span.trimmed(article.source), message, fix)
+            yield ctx.finding(param.trimmed_span, message, fix)
 
 
 @rule(
@@ -188,7 +188,7 @@ def empty_unknown_parameter(article: Article, ctx: RuleContext) -> Iterator[Find
         for param in _named(citation):
             if not param.known and not param.value:
                 yield ctx.finding(
-                    param.span.trimmed(article.source) if param.raw_name else param.span,
+                    param.trimmed_span if param.raw_name else param.span,
                     f"{citation.template} has empty unknown parameter: |{param.raw_name}=",
                     Fix(
                         f"Remove |{param.raw_name}=",
@@ -226,7 +226,7 @@ def redundant_parameters(article: Article, ctx: RuleContext) -> Iterator[Finding
             first = seen.get(key)
             if first is not None and first.raw_name != param.raw_name:
                 yield ctx.finding(
-                    param.span.trimmed(article.source),
+                    param.trimmed_span,
                     f"More than one of |{first.raw_name}= and |{param.raw_name}= specified",
                 )
             seen.setdefault(key, param)
@@ -255,7 +255,7 @@ def duplicate_citation_parameter(article: Article, ctx: RuleContext) -> Iterator
     """
     for citation in cs1_citations(article):
         occurrences = [
-            Occurrence(param.raw_name, param.value, param.span, param.span.trimmed(article.source))
+            Occurrence(param.raw_name, param.value, param.span, param.trimmed_span)
             for param in _named(citation)
         ]
         for duplicate in duplicates(article, occurrences):
@@ -281,9 +281,7 @@ def text_ignored(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     for citation in cs1_citations(article):
         for param in citation.params:
             if param.raw_name.isdigit() and param.value.strip():
-                yield ctx.finding(
-                    param.span.trimmed(article.source), f'Text "{param.value.strip()}" ignored'
-                )
+                yield ctx.finding(param.trimmed_span, f'Text "{param.value.strip()}" ignored')
 
 
 @rule(code="WC337", name="missing-pipe", family=RuleFamily.CITATION, severity=Severity.ERROR)
@@ -312,7 +310,7 @@ def missing_pipe(article: Article, ctx: RuleContext) -> Iterator[Finding]:
             match = _MISSING_PIPE_AFTER_SPACE.search(value) or _MISSING_PIPE_AT_START.search(value)
             if match and accepted.accepts(match.group(1), None):
                 yield ctx.finding(
-                    param.value_span.trimmed(article.source),
+                    param.trimmed_value_span,
                     f"Missing pipe in: |{param.raw_name}= (before {match.group(1)}=)",
                 )
 
@@ -347,7 +345,7 @@ def invalid_parameter_value(article: Article, ctx: RuleContext) -> Iterator[Find
             if invalid:
                 hint = f" (accepted: {', '.join(allowed)})" if allowed else ""
                 yield ctx.finding(
-                    param.value_span.trimmed(article.source),
+                    param.trimmed_value_span,
                     f"Invalid |{param.raw_name}={param.value}{hint}",
                 )
 

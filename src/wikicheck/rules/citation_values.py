@@ -9,7 +9,7 @@ from ..cs1 import cs1_citations
 from ..cs1.checks import check_data
 from ..cs1.params import parameter_table
 from ..findings import Applicability, Edit, Finding, Fix, RuleFamily, Severity
-from ..model import Article, CitationParam, Span
+from ..model import Article, Span
 from ..textutil import MEDIAWIKI_WHITESPACE, mediawiki_trim
 from ._base import FixAvailability, RuleContext, rule
 
@@ -29,10 +29,6 @@ _FORMAT_OF = {
     "transcript-format": "transcript-url", "conference-format": "conference-url",
     "map-format": "map-url", "section-format": "section-url",
 }  # fmt: skip
-
-
-def _value_span(article: Article, param: CitationParam) -> Span:
-    return param.value_span.trimmed(article.source)
 
 
 @rule(code="WC341", name="missing-title", family=RuleFamily.CITATION, severity=Severity.ERROR)
@@ -79,9 +75,7 @@ def generic_title(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     for citation in cs1_citations(article):
         title = citation.filled("title")
         if title and data.is_generic_title(title.value):
-            yield ctx.finding(
-                _value_span(article, title), f'Cite uses generic title: "{title.value}"'
-            )
+            yield ctx.finding(title.trimmed_value_span, f'Cite uses generic title: "{title.value}"')
 
 
 @rule(
@@ -169,7 +163,7 @@ def extra_punctuation(article: Article, ctx: RuleContext) -> Iterator[Finding]:
             base = re.sub(r"\d+$", "", param.name)
             if param.raw_name.isdigit() or base in exempt or param.name in exempt:
                 continue
-            span = _value_span(article, param)
+            span = param.trimmed_value_span
             stripped = value.rstrip(",;: ")
             yield ctx.finding(
                 span,
@@ -205,7 +199,7 @@ def extra_text(article: Article, ctx: RuleContext) -> Iterator[Finding]:
                 continue
             stripped = pattern.sub("", param.value)
             if stripped != param.value and stripped:
-                span = _value_span(article, param)
+                span = param.trimmed_value_span
                 yield ctx.finding(
                     span,
                     f"|{param.raw_name}= has extra text: {param.value!r}",
@@ -253,9 +247,7 @@ def format_without_url(article: Article, ctx: RuleContext) -> Iterator[Finding]:
         for format_name, url_name in _FORMAT_OF.items():
             fmt = citation.filled(format_name)
             if fmt and not citation.filled(url_name):
-                yield ctx.finding(
-                    fmt.span.trimmed(article.source), f"|{fmt.raw_name}= requires |{url_name}="
-                )
+                yield ctx.finding(fmt.trimmed_span, f"|{fmt.raw_name}= requires |{url_name}=")
 
 
 @rule(
@@ -286,7 +278,7 @@ def translated_title_without_title(article: Article, ctx: RuleContext) -> Iterat
             base = param.name.removeprefix("trans-")
             if not citation.filled(base) and not citation.filled(f"script-{base}"):
                 yield ctx.finding(
-                    param.span.trimmed(article.source),
+                    param.trimmed_span,
                     f"|{param.raw_name}= requires |{base}= or |script-{base}=",
                 )
 
@@ -311,7 +303,7 @@ def markup_in_periodical(article: Article, ctx: RuleContext) -> Iterator[Finding
             param = citation.filled(name)
             if param and "''" in param.value:
                 yield ctx.finding(
-                    _value_span(article, param),
+                    param.trimmed_value_span,
                     f"Italic or bold markup not allowed in: |{param.raw_name}=",
                 )
 

@@ -79,7 +79,7 @@ def dead_link(article: Article, ctx: RuleContext) -> Iterator[Finding]:
             result = _result(ctx, param.value)
             if result is not None and result.outcome.is_failure:
                 yield ctx.finding(
-                    param.value_span.trimmed(article.source),
+                    param.trimmed_value_span,
                     f"{result.outcome.value} link without an archived copy: "
                     f"{_how_dead(result)}; add |archive-url= (and |archive-date=), "
                     "or tag it {{dead link}}",
@@ -129,7 +129,7 @@ def url_status_live_but_dead(article: Article, ctx: RuleContext) -> Iterator[Fin
         status, result = claim
         if result.outcome.is_failure:
             safety = Applicability.SAFE if result.confirmed_dead else Applicability.UNSAFE
-            span = status.value_span.trimmed(article.source)
+            span = status.trimmed_value_span
             yield ctx.finding(
                 span,
                 f"|url-status=live but the URL is {result.outcome.value}: {_how_dead(result)}",
@@ -169,7 +169,7 @@ def url_status_dead_but_live(article: Article, ctx: RuleContext) -> Iterator[Fin
             continue
         status, result = claim
         if result.outcome in (Outcome.OK, Outcome.REDIRECTED):
-            span = status.value_span.trimmed(article.source)
+            span = status.trimmed_value_span
             yield ctx.finding(
                 span,
                 f"|url-status=dead but the URL answers {result.reason}",
@@ -204,7 +204,7 @@ def dead_archive_url(article: Article, ctx: RuleContext) -> Iterator[Finding]:
         result = _result(ctx, archive.value)
         if result is not None and result.outcome.is_failure:
             yield ctx.finding(
-                archive.value_span.trimmed(article.source),
+                archive.trimmed_value_span,
                 f"archive URL is {result.outcome.value}: {_how_dead(result)}",
                 data=_data(result),
             )
@@ -239,18 +239,15 @@ def permanent_redirect(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """
     for citation in article.citations:
         for param in _source_urls(citation):
-            finding = _redirect(article, ctx, param.value_span.trimmed(article.source), param.value)
+            finding = _redirect(article, ctx, param.trimmed_value_span, param.value)
             if finding is not None:
                 yield finding
     for link in article.external_links:
         if link.origin is LinkOrigin.CITATION:
             continue
-        start = link.span.start + (1 if link.origin is LinkOrigin.BRACKETED else 0)
-        span = Span(start, start + len(link.url))
-        if article.text_at(span) == link.url:
-            finding = _redirect(article, ctx, span, link.url)
-            if finding is not None:
-                yield finding
+        finding = _redirect(article, ctx, link.url_span, link.url)
+        if finding is not None:
+            yield finding
 
 
 def _redirect(article: Article, ctx: RuleContext, span: Span, url: str) -> Finding | None:

@@ -133,7 +133,7 @@ def undated_maintenance_tag(article: Article, ctx: RuleContext) -> Iterator[Find
             )
             yield ctx.finding(tag.span, f"{{{{{tag.name}}}}} has no |date=", fix)
         else:
-            span = tag.date_span.trimmed(article.source)
+            span = tag.date_span
             meant = intended_month(tag.date_text)
             if meant is not None:
                 text = meant.strftime("%B %Y")
@@ -203,7 +203,7 @@ def infobox_placeholder(article: Article, ctx: RuleContext) -> Iterator[Finding]
                 continue  # the subject's own name: a film can be called "?"
             if field.text.strip().casefold() in placeholders:
                 yield ctx.finding(
-                    field.value_span.trimmed(article.source),
+                    field.trimmed_value_span,
                     f'infobox field "{field.name}" holds the placeholder {field.text.strip()!r}',
                 )
 

@@ -57,11 +57,11 @@ def redundant_link_text(article: Article, ctx: RuleContext) -> Iterator[Finding]
         Drops the label (safe: the link shows the same text).
     """
     for link in article.wikilinks:
-        if link.text is not None and link.text == link.target and "|" not in link.text:
+        if link.text_span is not None and link.text == link.target and "|" not in link.text:
             if link.namespace in _NO_LABEL_NAMESPACES or link.target.startswith(":"):
                 continue
             # only the "|label" goes: the link target is left as written
-            label = Span(link.span.end - len("]]") - len(link.text) - len("|"), link.span.end - 2)
+            label = Span(link.text_span.start - len("|"), link.text_span.end)
             fix = Fix("Drop the label", (Edit(label, ""),), Applicability.SAFE)
             yield ctx.finding(link.span, f"[[{link.target}|{link.text}]] repeats the target", fix)
 

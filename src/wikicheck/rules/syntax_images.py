@@ -93,11 +93,10 @@ def _split_masked(text: str, start: int) -> Iterator[tuple[str, int]]:
 
 def image_parts(article: Article, link: Wikilink) -> list[ImagePart]:
     """The options and caption of an image link, each trimmed, at its place."""
-    if link.text is None:
+    if link.text is None or link.text_span is None:
         return []
-    text_start = link.span.end - len("]]") - len(link.text)
     parts = []
-    for raw, offset in split_parts(link.text, text_start):
+    for raw, offset in split_parts(link.text, link.text_span.start):
         stripped = raw.strip()
         lead = len(raw) - len(raw.lstrip())
         span = Span(offset + lead, offset + lead + len(stripped))
