@@ -14,7 +14,8 @@ import requests
 from .archives import archive_copy
 from .guard import BlockedAddress, LookupTimedOut, NameNotResolved
 from .results import ArchiveCopy, LinkResult, Outcome
-from .transport import DeadlineExceeded, RateLimited, deadline
+from .deadline import DeadlineExceeded, deadline
+from .responses import RateLimited
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _PERMANENT = frozenset({301, 308})
