@@ -20,8 +20,8 @@ import urllib3
 
 from .._version import __version__
 from ..errors import InputError, WikicheckError
-from .guard import LookupTimedOut
 from .deadline import Deadline, DeadlineExceeded, deadline
+from .guard import LookupTimedOut
 from .responses import read_body, retry_after_seconds
 from .transport import new_session
 
