@@ -23,6 +23,8 @@ NEVER = (
     "tqdm",
     "regex",
     "wikicheck.linkcheck.transport",
+    "wikicheck.linkcheck.deadline",
+    "wikicheck.linkcheck.responses",
     "wikicheck.linkcheck.cache",
     "wikicheck.scan",
     "wikicheck.scan.dumps",

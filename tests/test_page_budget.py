@@ -23,7 +23,7 @@ import pytest
 
 from wikicheck import lint
 from wikicheck.budget import run_bounded
-from wikicheck.config import page_timeout
+from wikicheck.config_schema import page_timeout
 from wikicheck.errors import ConfigError
 
 from .conftest import ROOT

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from . import suppressions
-from .config import ignores_for
+from .file_patterns import ignores_for
 from .findings import Finding
 from .linkcheck.results import LinkResult
 from .model import Article, Span

@@ -163,7 +163,7 @@ def api_plan(
 ) -> Plan:
     """The plan of a library call: ``settings`` with the call's keywords on top. Rule options
     are checked and keyed by code, whether given by code or name, as in the configuration."""
-    from .config import rule_options as checked_options
+    from .config_schema import rule_options as checked_options
 
     settings = settings or Settings()
     changes: dict[str, Any] = {}

@@ -13,8 +13,9 @@ import datetime as dt
 import pytest
 
 from wikicheck.cs1.calendar import DateStyle, Day, format_day
+from wikicheck.cs1.date_grammar import CitationDate
 from wikicheck.cs1.date_suggest import suggest_date
-from wikicheck.cs1.dates import CitationDate, DateKind, DateProblem, parse_date
+from wikicheck.cs1.dates import DateKind, DateProblem, parse_date
 
 TODAY = dt.date(2025, 6, 15)
 D, ACC, ARC, PUB, YEAR, DOI = (

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from wikicheck import Finding, Settings, lint
-from wikicheck.cs1.dates import CitationDate, DateKind, parse_date
+from wikicheck.cs1.date_grammar import CitationDate
+from wikicheck.cs1.dates import DateKind, parse_date
 
 from ..conftest import CORPUS_ARTICLES, read_text, require_corpus
 

@@ -10,7 +10,8 @@ import datetime as dt
 import pytest
 
 from wikicheck.cs1.calendar import Day, days_in_month
-from wikicheck.cs1.dates import CitationDate, DateKind, DateProblem, parse_date
+from wikicheck.cs1.date_grammar import CitationDate
+from wikicheck.cs1.dates import DateKind, DateProblem, parse_date
 
 TODAY = dt.date(2025, 6, 15)
 D, ACC, ARC, PUB, YEAR, PMC, DOI = (

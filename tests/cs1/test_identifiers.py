@@ -15,7 +15,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wikicheck.cs1.identifiers import IdContext, check_identifier, message, normalize_lccn
+from wikicheck.cs1.identifiers import check_identifier, message
+from wikicheck.cs1.identifiers_data import IdContext
+from wikicheck.cs1.identifiers_plain import normalize_lccn
 
 TODAY = dt.date(2026, 6, 30)
 CTX = IdContext(today=TODAY)

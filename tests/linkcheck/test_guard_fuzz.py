@@ -20,7 +20,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wikicheck.linkcheck import guard
-from wikicheck.linkcheck.transport import deadline, new_session
+from wikicheck.linkcheck.deadline import deadline
+from wikicheck.linkcheck.transport import new_session
 
 from .conftest import Connects
 from .linkserver import LinkServer, serving

@@ -96,7 +96,7 @@ def add_selection(parser: argparse.ArgumentParser) -> None:
 
 
 def seconds(value: str) -> float:
-    from ..config import page_timeout
+    from ..config_schema import page_timeout
 
     try:
         return page_timeout(float(value), "--page-timeout")

@@ -61,7 +61,7 @@ def add_link_options(parser: argparse.ArgumentParser) -> None:
 
 def link_settings(args: argparse.Namespace, base: LinkSettings) -> LinkSettings:
     """The configuration's [links] table with the command-line options on top."""
-    from ..config import link_number_problem
+    from ..config_schema import link_number_problem
     from ..linkcheck.checker import compile_pattern
 
     changes: dict[str, Any] = {}

@@ -130,7 +130,7 @@ def add_lint_parser(commands: Any) -> None:
 
 
 def _jobs(args: argparse.Namespace, settings: Settings) -> tuple[list[Job], list[FileResult]]:
-    from ..config import is_excluded
+    from ..file_patterns import is_excluded
     from ..inputs import STDIN, Document, expand, read
     from ..runner import Job
 

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from ..findings import Edit
 from ..model import Citation, CitationParam, Span
-from .dates import CitationDate, DateKind, DateProblem, parse_date
+from .date_grammar import CitationDate
+from .dates import DateKind, DateProblem, parse_date
 
 _OWN_KINDS = {
     "access-date": DateKind.ACCESS,

@@ -26,7 +26,8 @@ from ..model import Citation, Span
 from ..parse.names import normalize_template_name
 from ..resources import load_toml
 from ..textutil import mediawiki_trim, strip_comments
-from .dates import CitationDate, DateKind, parse_date
+from .date_grammar import CitationDate
+from .dates import DateKind, parse_date
 
 _PIPED_LINK = re.compile(r"\[\[:?([^\[|]+)\|([^\[]+)\]\]")
 _LINK = re.compile(r"\[\[:?([^\[]+?)\|?\]\]")

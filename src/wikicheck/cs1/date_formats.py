@@ -13,7 +13,8 @@ from ..resources import load_toml
 from .calendar import LONG_MONTHS, SHORT_MONTHS, DateStyle
 from .checks import check_wayback_url, snapshot_day
 from .citation_dates import CheckedDate
-from .dates import CitationDate, DateKind, DateProblem
+from .date_grammar import CitationDate
+from .dates import DateKind, DateProblem
 
 
 @dataclass(frozen=True, slots=True)

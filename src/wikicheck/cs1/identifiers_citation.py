@@ -11,8 +11,8 @@ from ..model import Article, Citation, CitationParam
 from . import cs1_citations
 from .citation_dates import citation_dates
 from .dates import DateKind
-from .identifiers import PARAMETERS, IdContext, check_identifier, doi_problem
-from .identifiers_data import Verdict, identifier_data
+from .identifiers import PARAMETERS, check_identifier, doi_problem
+from .identifiers_data import IdContext, Verdict, identifier_data
 
 # A template or an extension tag in the value becomes, for the module, text not seen here.
 _UNSEEN = re.compile(r"\{\{|<(?:nowiki|ref|math|pre|syntaxhighlight|source|chem|ce)\b", re.I)

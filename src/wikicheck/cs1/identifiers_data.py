@@ -1,4 +1,5 @@
-"""What the identifier checks report, and the facts they read from ``data/cs1_identifiers.toml``."""
+"""What the identifier checks are given and report, and the facts they read from
+``data/cs1_identifiers.toml``."""
 
 from __future__ import annotations
 
@@ -16,6 +17,17 @@ class Problem(NamedTuple):
 
     key: str
     detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class IdContext:
+    """What the module passes to the identifier functions besides the value."""
+
+    today: dt.date
+    anchor_year: str | None = None  # the CITEREF year from |date=/|year=, for |isbn=
+    arxiv_class: str = ""  # |class=
+    cite_arxiv: bool = False  # the template is {{cite arXiv}}
+    asin_tld: str = ""  # |asin-tld=
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,9 +12,10 @@ from urllib.parse import urljoin, urlsplit
 import requests
 
 from .archives import archive_copy
+from .deadline import DeadlineExceeded, deadline
 from .guard import BlockedAddress, LookupTimedOut, NameNotResolved
+from .responses import RateLimited
 from .results import ArchiveCopy, LinkResult, Outcome
-from .transport import DeadlineExceeded, RateLimited, deadline
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _PERMANENT = frozenset({301, 308})

@@ -1,27 +1,15 @@
-"""The HTTP plumbing under the link checker: sessions whose connections obey a total deadline
-and the address guard.
+"""The one HTTP transport under the link checker and ``--wiki``: guarded sessions.
 
-requests' timeouts bound each socket operation, not the whole exchange: a server that sends
-one header line every half second keeps ``timeout=(3, 3)`` busy for as long as it likes.
-Every check therefore runs inside a :class:`Deadline`, and a watchdog timer shuts down the
-sockets of that check when it expires; the name lookup is bounded by the same deadline.
 Every connection, whoever opens it (the link checker, ``--wiki``), goes through the address
-guard (see :mod:`wikicheck.linkcheck.guard`): one transport for every outbound request.
-
-Bodies are read only through :func:`read_body`, which caps their size after decoding; the
-sessions ask for ``Accept-Encoding: identity``, and a server that compresses anyway gets a
-decoder that stops at the cap (a 1 MB gzip does not become 2 GB).
+guard (see :mod:`wikicheck.linkcheck.guard`) on the very host urllib3 connects to, and obeys
+the check's total deadline (:mod:`wikicheck.linkcheck.deadline`): one transport for every
+outbound request. Retry waits and body reading are :mod:`wikicheck.linkcheck.responses`.
 """
 
 from __future__ import annotations
 
 import socket
 import sys
-import threading
-import time
-import zlib
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
 from typing import Any
 
 import requests
@@ -31,93 +19,14 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import (
     ConnectTimeoutError,
-    InvalidHeader,
     NameResolutionError,
     NewConnectionError,
 )
-from urllib3.response import BaseHTTPResponse
 from urllib3.util.connection import allowed_gai_family
-from urllib3.util.retry import Retry
 
-from ..errors import WikicheckError
 from . import guard
-
-# Status codes worth a second try: the server said "not now", not "no".
-RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
-
-
-class DeadlineExceeded(WikicheckError):
-    """The check used up its time budget (possibly while waiting to retry)."""
-
-
-class ResponseTooLarge(WikicheckError):
-    """The answer (after decoding) is larger than the caller accepts."""
-
-
-class RateLimited(WikicheckError):
-    """The server asked to wait longer than wikicheck is willing to (``Retry-After``)."""
-
-    def __init__(self, seconds: float) -> None:
-        super().__init__(f"rate limited: the server asked to wait {seconds:.0f} s")
-        self.seconds = seconds
-
-
-class Deadline:
-    """A check's time budget, and the connections to cut when it runs out."""
-
-    def __init__(self, seconds: float, *, allow_private: bool = False) -> None:
-        self.seconds = seconds
-        self.allow_private = allow_private
-        self.expires = time.monotonic() + seconds
-        self.fired = False
-        self._connections: list[HTTPConnection] = []
-        self._lock = threading.Lock()
-
-    def remaining(self) -> float:
-        return max(self.expires - time.monotonic(), 0.0)
-
-    def register(self, connection: HTTPConnection) -> None:
-        with self._lock:
-            if self.fired:
-                raise DeadlineExceeded(f"gave up after {self.seconds:g} s")
-            self._connections.append(connection)
-
-    def fire(self) -> None:
-        with self._lock:
-            self.fired = True
-            connections, self._connections = self._connections, []
-        for connection in connections:
-            sock = connection.sock
-            if sock is not None:
-                with suppress(OSError):  # already closed by the other side
-                    sock.shutdown(socket.SHUT_RDWR)
-
-
-_active = threading.local()
-
-
-def current_deadline() -> Deadline | None:
-    deadline: Deadline | None = getattr(_active, "deadline", None)
-    return deadline
-
-
-@contextmanager
-def deadline(seconds: float, *, allow_private: bool = False) -> Iterator[Deadline]:
-    """Run the block under a total time budget enforced by a watchdog timer.
-
-    Connections opened in the block refuse private and reserved addresses unless
-    ``allow_private`` (``--allow-private``); outside any deadline they always refuse them.
-    """
-    budget = Deadline(seconds, allow_private=allow_private)
-    watchdog = threading.Timer(seconds, budget.fire)
-    watchdog.daemon = True
-    _active.deadline = budget
-    watchdog.start()
-    try:
-        yield budget
-    finally:
-        watchdog.cancel()
-        _active.deadline = None
+from .deadline import Deadline, DeadlineExceeded, current_deadline
+from .responses import retry_policy
 
 
 class _GuardedConnectionMixin:
@@ -224,60 +133,6 @@ class _GuardedHTTPSPool(HTTPSConnectionPool):
     ConnectionCls = _GuardedHTTPSConnection
 
 
-class BoundedRetry(Retry):
-    """urllib3's retries, with every wait bounded by the check's deadline and by a cap on
-    ``Retry-After``: a server asking for more than the cap gets a :class:`RateLimited`."""
-
-    max_wait: float = 10.0
-
-    def get_retry_after(self, response: BaseHTTPResponse) -> float | None:
-        """The server's ``Retry-After`` in seconds; a value that is neither a number of
-        seconds nor an HTTP date counts as absent (the usual back-off applies)."""
-        try:
-            return super().get_retry_after(response)
-        except (InvalidHeader, ValueError, OverflowError):
-            return None
-
-    def sleep_for_retry(self, response: BaseHTTPResponse) -> bool:
-        asked = self.get_retry_after(response)
-        if asked is None:
-            return False
-        if asked > self.max_wait:
-            raise RateLimited(asked)
-        self._wait(asked)
-        return True
-
-    def _sleep_backoff(self) -> None:
-        self._wait(self.get_backoff_time())
-
-    @staticmethod
-    def _wait(seconds: float) -> None:
-        budget = current_deadline()
-        if budget is not None and seconds >= budget.remaining():
-            raise DeadlineExceeded(f"gave up after {budget.seconds:g} s (waiting to retry)")
-        if seconds > 0:
-            time.sleep(seconds)
-
-
-def retry_policy(retries: int, max_wait: float) -> Retry:
-    policy_class = type("BoundedRetryPolicy", (BoundedRetry,), {"max_wait": max_wait})
-    policy: Retry = policy_class(
-        total=retries,
-        connect=retries,
-        read=0,
-        redirect=False,
-        status=retries,
-        other=0,
-        allowed_methods=frozenset({"HEAD", "GET"}),
-        status_forcelist=RETRY_STATUSES,
-        backoff_factor=0.5,
-        backoff_max=max_wait,
-        raise_on_status=False,
-        respect_retry_after_header=True,
-    )
-    return policy
-
-
 _GUARDED_POOLS = {"http": _GuardedHTTPPool, "https": _GuardedHTTPSPool}
 
 
@@ -338,40 +193,3 @@ def new_session(
         {"User-Agent": user_agent, "Accept": accept, "Accept-Encoding": "identity"}
     )
     return session
-
-
-_DECODERS = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS, "deflate": zlib.MAX_WBITS}
-
-
-def read_body(response: requests.Response, limit: int) -> bytes:
-    """The body of a streamed response, decoded, refusing more than ``limit`` bytes (raw or
-    decoded) with :class:`ResponseTooLarge`. Only identity, gzip and deflate are accepted."""
-    encoding = response.headers.get("content-encoding", "identity").strip().lower()
-    if encoding not in ("", "identity", *_DECODERS):
-        raise ResponseTooLarge(f"the answer uses Content-Encoding {encoding!r}, not identity")
-    decoder = zlib.decompressobj(_DECODERS[encoding]) if encoding in _DECODERS else None
-    parts: list[bytes] = []
-    size = raw_size = 0
-    for chunk in response.raw.stream(65536, decode_content=False):
-        raw_size += len(chunk)
-        if decoder is not None:
-            chunk = decoder.decompress(chunk, limit + 1 - size)
-            if decoder.unconsumed_tail:
-                size = limit + 1  # the decoder stopped at the cap with input left over
-        size += len(chunk)
-        if size > limit or raw_size > limit:
-            response.close()
-            raise ResponseTooLarge(f"the answer is larger than {limit:,} bytes")
-        parts.append(chunk)
-    return b"".join(parts)
-
-
-def retry_after_seconds(value: str | None) -> float | None:
-    """``Retry-After`` in seconds (a number of seconds or an HTTP date), or None when it is
-    absent or malformed (``soon``, ``nan``, ``-1``)."""
-    if value is None:
-        return None
-    try:
-        return BoundedRetry().parse_retry_after(value)
-    except (InvalidHeader, ValueError, OverflowError):
-        return None

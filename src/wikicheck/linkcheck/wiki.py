@@ -20,15 +20,10 @@ import urllib3
 
 from .._version import __version__
 from ..errors import InputError, WikicheckError
+from .deadline import Deadline, DeadlineExceeded, deadline
 from .guard import LookupTimedOut
-from .transport import (
-    Deadline,
-    DeadlineExceeded,
-    deadline,
-    new_session,
-    read_body,
-    retry_after_seconds,
-)
+from .responses import read_body, retry_after_seconds
+from .transport import new_session
 
 USER_AGENT = f"wikicheck/{__version__} (https://pypi.org/project/wikicheck/; a wikitext linter)"
 MAX_TITLES_PER_REQUEST = 50

@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from ..cs1.calendar import DateStyle, Day, format_day
 from ..cs1.citation_dates import CheckedDate, publication_date, value_edit
 from ..cs1.date_formats import date_preference
+from ..cs1.date_grammar import CitationDate
 from ..cs1.date_suggest import suggest_date
-from ..cs1.dates import CitationDate, DateKind, DateProblem, parse_date
+from ..cs1.dates import DateKind, DateProblem, parse_date
 from ..findings import Applicability, Finding, Fix, RuleFamily, Severity
 from ..model import Article
 from ._base import FixAvailability, RuleContext, rule
