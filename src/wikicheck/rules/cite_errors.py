@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from ..findings import Finding, RuleFamily, Severity
 from ..model import Article, Ref, ReferenceList
-from ..textutil import strip_comments
+from ..textutil import mediawiki_trim, strip_comments
 from ._base import RuleContext, rule
 
 _ATTRIBUTES = ("name", "group", "follow", "dir", "details")
@@ -251,11 +251,11 @@ def ref_details_misuse(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     severity=Severity.WARNING,
 )
 def ref_content_only_comment(article: Article, ctx: RuleContext) -> Iterator[Finding]:
-    """Flags a named <ref> whose content is only an HTML comment.
+    """Flags a <ref> whose content is only an HTML comment.
 
     Why: Cite sees the comment as content, so it shows no error, but the footnote it makes is
-    empty: readers get a number that leads to nothing. (A ref without a name and without
-    visible content is WC403's case.)
+    empty: readers get a number that leads to nothing. (A ref with no content at all is
+    WC403's case: Cite shows an error for it.)
 
     Example:
         Text.<ref name="smith"><!-- to do --></ref>
@@ -265,8 +265,9 @@ def ref_content_only_comment(article: Article, ctx: RuleContext) -> Iterator[Fin
     """
     for ref in _tags(article):
         content = ref.content or ""
-        if ref.name and content.strip() and not strip_comments(content).strip():
-            yield ctx.finding(ref.span, f'The reference "{ref.name}" has only a comment as content')
+        if mediawiki_trim(content) and not strip_comments(content).strip():
+            which = f'The reference "{ref.name}"' if ref.name else "This <ref>"
+            yield ctx.finding(ref.span, f"{which} has only a comment as content")
 
 
 RULES = (

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from ..findings import Finding, RuleFamily, Severity
 from ..model import Article, Ref
-from ..textutil import strip_comments
+from ..textutil import mediawiki_trim, strip_comments
 from ._base import RuleContext, rule
 
 _BARE_URL = re.compile(r"^\s*(?:\[\s*)?(?:https?:)?//[^\s\]]+\s*\]?\s*$", re.IGNORECASE)
@@ -70,9 +70,13 @@ def empty_ref(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 
     Use instead:
         Text.<ref>Smith 2001, p. 4.</ref>
+
+    A comment is content to Cite (``<ref><!-- to do --></ref>`` shows no error, only an
+    empty footnote): that is WC419's case.
     """
     for ref in article.refs:
-        if ref.name is None and not _content(ref):
+        # Cite trims the raw content (PHP trim, comments kept) and reports only what is empty
+        if ref.name is None and not mediawiki_trim(ref.content or ""):
             yield ctx.finding(ref.span, "<ref> tag without a name or content")
 
 
