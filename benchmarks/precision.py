@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
-import json
 import random
 import sys
 from collections import Counter, defaultdict
@@ -33,13 +32,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from corpus_files import OLDER, RECENT, english_articles
+
 import wikicheck
 from wikicheck import Settings
 from wikicheck.findings import Finding
 
 ROOT = Path(__file__).resolve().parent
-CORPUS = ROOT.parent.parent / "shared" / "corpus"
-FOLDERS = {"recent": CORPUS / "recent" / "articles", "articles": CORPUS / "articles"}
+FOLDERS = {"recent": RECENT, "articles": OLDER}
 RECENT = FOLDERS["recent"]
 JUDGED = ROOT / "judged"
 # The recent articles were fetched in June 2026: date rules compare against the end of it.
@@ -84,21 +84,6 @@ def lint_folder(
         sources[path.name] = text
         findings[path.name] = wikicheck.lint(text, path=path.name, settings=settings)
     return Run(findings, sources, size / 1000)
-
-
-def english_articles(folder: Path) -> list[Path]:
-    """The folder's articles, less those its manifest says are not English (wikicheck's rules
-    are English Wikipedia's; the older corpus also holds 21 articles of other editions)."""
-    manifest = folder.parent / "articles_manifest.jsonl"
-    paths = sorted(folder.glob("*.wiki"))
-    if not manifest.exists():
-        return paths
-    other = set()
-    for line in manifest.read_text(encoding="utf-8").splitlines():
-        entry = json.loads(line)
-        if entry.get("lang", "en") != "en":
-            other.add(Path(entry["file"]).name)
-    return [path for path in paths if path.name not in other]
 
 
 def load_judgements(corpus: str = "recent", folder: Path = JUDGED) -> list[Judgement]:

@@ -28,12 +28,13 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import json
 import random
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from corpus_files import OLDER, RECENT, english_articles
 
 import wikicheck
 from wikicheck import Settings
@@ -42,7 +43,6 @@ from wikicheck.typos.lexicon import Lexicon, lexicon
 from wikicheck.typos.words import prose_words
 
 REPOSITORY = Path(__file__).resolve().parent.parent
-CORPUS = REPOSITORY.parent / "shared" / "corpus"
 # Read from this checkout, not from the wikicheck imported, so that an older wikicheck (on
 # PYTHONPATH) is measured on the same planted slips.
 DICTIONARY = REPOSITORY / "src" / "wikicheck" / "data" / "dictionary_en.tsv.gz"
@@ -118,12 +118,7 @@ class Tally:
 
 
 def folders() -> dict[str, list[Path]]:
-    manifest = (CORPUS / "articles_manifest.jsonl").read_text(encoding="utf-8").splitlines()
-    older = [
-        CORPUS / entry["file"] for entry in map(json.loads, manifest) if entry.get("lang") == "en"
-    ]
-    recent = (CORPUS / "recent" / "articles").glob("*.wiki")
-    return {"articles": sorted(older), "recent/articles": sorted(recent)}
+    return {"articles": english_articles(OLDER), "recent/articles": english_articles(RECENT)}
 
 
 def plant(word: str, kind: str, rng: random.Random, reverse: dict[str, list[str]]) -> str | None:

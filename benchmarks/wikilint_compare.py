@@ -52,12 +52,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from corpus_files import CORPUS, english_articles
+
 import wikicheck
 from wikicheck import Settings
 from wikicheck.registry import default_registry
 
 ROOT = Path(__file__).resolve().parent
-CORPUS = ROOT.parent.parent / "shared" / "corpus"
 FOLDERS = ("articles", "recent/articles")
 JUDGED = ROOT / "judged"
 KINDS_FILE = ROOT / "wikilint_kinds.toml"
@@ -137,14 +138,11 @@ def unmapped_codes(codes: Iterable[str], kinds: KindTable, family: str = "WC8") 
 
 def corpus_articles(corpus: Path = CORPUS) -> list[str]:
     """Paths under ``corpus``: the English articles of the manifest, then the recent ones."""
-    english = []
-    with (corpus / "articles_manifest.jsonl").open(encoding="utf-8") as handle:
-        for line in handle:
-            record = json.loads(line)
-            if record["lang"] == "en":
-                english.append(record["file"])
-    recent = [f"recent/articles/{p.name}" for p in sorted((corpus / FOLDERS[1]).glob("*.wiki"))]
-    return sorted(english) + recent
+    return [
+        path.relative_to(corpus).as_posix()
+        for folder in FOLDERS
+        for path in english_articles(corpus / folder)
+    ]
 
 
 def folder_of(article: str) -> str:

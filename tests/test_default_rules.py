@@ -15,6 +15,8 @@ from wikicheck.registry import default_registry
 
 
 def load_precision_script() -> ModuleType:
+    if str(ROOT / "benchmarks") not in sys.path:  # for its sibling module corpus_files
+        sys.path.insert(0, str(ROOT / "benchmarks"))
     spec = importlib.util.spec_from_file_location("precision", ROOT / "benchmarks" / "precision.py")
     assert spec is not None
     assert spec.loader is not None
