@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ..cs1 import cs1_citations
 from ..cs1.citation_dates import CheckedDate, citation_dates
 from ..cs1.dates import DateKind
-from ..model import Citation
+from ..model import Citation, CitationParam
 from ..typos.detector import interesting
 from ..typos.lexicon import lexicon
 from ..typos.words import Word, prose_words
@@ -18,6 +20,13 @@ def dated_citations(ctx: RuleContext) -> list[tuple[Citation, list[CheckedDate]]
         "citation-dates",
         lambda: [(c, citation_dates(c, ctx.today)) for c in cs1_citations(ctx.article)],
     )
+
+
+def named_params(citation: Citation) -> Iterator[CitationParam]:
+    """A citation's named parameters (positional ones are WC336's business)."""
+    for param in citation.params:
+        if not param.raw_name.isdigit():
+            yield param
 
 
 PUBLICATION_KINDS = (DateKind.DATE, DateKind.PUBLICATION)

@@ -1,20 +1,20 @@
-"""WC350–WC361: citation identifiers (|isbn=, |doi=, |pmid=, |arxiv= ...) as CS1 checks them."""
+"""WC350–WC357: citation identifiers (|isbn=, |doi=, |pmid=, |arxiv= ...) whose form CS1 rejects.
+
+Limits, dates, maintenance categories and identifier options are in ``citation_identifier_upkeep``,
+which shares this module's verdicts (``checked_identifiers``, ``identifier_errors``).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..cs1 import cs1_citations
 from ..cs1.citation_dates import value_edit
 from ..cs1.identifiers import message
 from ..cs1.identifiers_citation import (
     Checked,
     citation_identifiers,
     fixed_doi,
-    unprefixed,
-    valid_date,
 )
-from ..cs1.identifiers_data import identifier_data
 from ..findings import Applicability, Finding, Fix, RuleFamily, Severity
 from ..model import Article, CitationParam
 from ._base import FixAvailability, RuleContext, rule
@@ -23,13 +23,16 @@ from ._base import FixAvailability, RuleContext, rule
 _ELSEWHERE = {"asin_tld": "asin-tld", "class_ignored": "class"}
 
 
-def _checked(article: Article, ctx: RuleContext) -> list[Checked]:
+def checked_identifiers(article: Article, ctx: RuleContext) -> list[Checked]:
     """The citation identifiers and their verdicts, computed once per article."""
     return ctx.memo("cs1-identifiers", lambda: citation_identifiers(article, ctx.today))
 
 
-def _errors(article: Article, ctx: RuleContext, keys: frozenset[str]) -> Iterator[Finding]:
-    for item in _checked(article, ctx):
+def identifier_errors(
+    article: Article, ctx: RuleContext, keys: frozenset[str]
+) -> Iterator[Finding]:
+    """Findings for the identifier errors whose keys are given, with the DOI fix."""
+    for item in checked_identifiers(article, ctx):
         for problem in item.verdict.errors:
             if problem.key in keys:
                 fix = _doi_fix(article, item.param) if problem.key == "doi" else None
@@ -63,7 +66,7 @@ def invalid_isbn(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     Use instead:
         {{cite book |title=T |date=2001 |isbn=978-0-306-40615-7}}
     """
-    yield from _errors(article, ctx, frozenset({"isbn"}))
+    yield from identifier_errors(article, ctx, frozenset({"isbn"}))
 
 
 @rule(code="WC351", name="invalid-issn", family=RuleFamily.CITATION, severity=Severity.ERROR)
@@ -81,7 +84,7 @@ def invalid_issn(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     Use instead:
         {{cite journal |title=T |journal=J |issn=0317-8471}}
     """
-    yield from _errors(article, ctx, frozenset({"issn"}))
+    yield from identifier_errors(article, ctx, frozenset({"issn"}))
 
 
 @rule(
@@ -110,7 +113,7 @@ def invalid_doi(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     Fix: safe when removing a resolver prefix ("https://doi.org/", "doi:") or a final "."
     or "," leaves a DOI the module accepts.
     """
-    yield from _errors(article, ctx, frozenset({"doi"}))
+    yield from identifier_errors(article, ctx, frozenset({"doi"}))
 
 
 @rule(code="WC353", name="invalid-pmid", family=RuleFamily.CITATION, severity=Severity.ERROR)
@@ -127,7 +130,7 @@ def invalid_pmid(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     Use instead:
         {{cite journal |title=T |journal=J |pmid=1234567}}
     """
-    yield from _errors(article, ctx, frozenset({"pmid"}))
+    yield from identifier_errors(article, ctx, frozenset({"pmid"}))
 
 
 @rule(code="WC354", name="invalid-pmc", family=RuleFamily.CITATION, severity=Severity.ERROR)
@@ -145,7 +148,7 @@ def invalid_pmc(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     Use instead:
         {{cite journal |title=T |journal=J |pmc=345678}}
     """
-    yield from _errors(article, ctx, frozenset({"pmc"}))
+    yield from identifier_errors(article, ctx, frozenset({"pmc"}))
 
 
 @rule(code="WC355", name="invalid-arxiv", family=RuleFamily.CITATION, severity=Severity.ERROR)
@@ -165,7 +168,7 @@ def invalid_arxiv(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     Use instead:
         {{cite arXiv |title=T |eprint=1501.12345 |class=cs.LG}}
     """
-    yield from _errors(article, ctx, frozenset({"arxiv", "class_ignored"}))
+    yield from identifier_errors(article, ctx, frozenset({"arxiv", "class_ignored"}))
 
 
 @rule(code="WC356", name="invalid-bibcode", family=RuleFamily.CITATION, severity=Severity.ERROR)
@@ -184,7 +187,7 @@ def invalid_bibcode(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     Use instead:
         {{cite journal |title=T |journal=J |bibcode=1974AJ.....79..819H}}
     """
-    yield from _errors(article, ctx, frozenset({"bibcode"}))
+    yield from identifier_errors(article, ctx, frozenset({"bibcode"}))
 
 
 _OTHERS = frozenset(
@@ -212,146 +215,10 @@ def invalid_identifier(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     Use instead:
         {{cite book |title=T |date=2001 |ol=123456M}}
     """
-    yield from _errors(article, ctx, _OTHERS)
-
-
-@rule(
-    code="WC358",
-    name="identifier-above-limit",
-    family=RuleFamily.CITATION,
-    severity=Severity.WARNING,
-)
-def identifier_above_limit(article: Article, ctx: RuleContext) -> Iterator[Finding]:
-    """Flags a PMID, PMC, OCLC, OSTI, RFC, SSRN or S2CID above the highest number issued when
-    the module's local limits were last written (2025-02-21).
-
-    Why: CS1 shows "Check |pmid= value" for a number above its limit. English Wikipedia
-    reads the limits from Commons (Data:CS1/Identifier limits.tab), which is raised as new
-    numbers are issued, so a recent number may be fine there: check it at the source.
-
-    Example:
-        {{cite journal |title=T |journal=J |pmid=94000000}}
-
-    Use instead:
-        {{cite journal |title=T |journal=J |pmid=9400000}}
-    """
-    data = identifier_data()
-    for item in _checked(article, ctx):
-        if item.verdict.above_limit:
-            limit = data.limits[item.hkey]
-            yield ctx.finding(
-                item.param.trimmed_value_span,
-                f"Check |{item.param.name}= value: above {limit}, the highest "
-                f"{item.hkey} the module knew on {data.limits_as_of}",
-            )
-
-
-@rule(code="WC359", name="isbn-before-isbns", family=RuleFamily.CITATION, severity=Severity.INFO)
-def isbn_before_isbns(article: Article, ctx: RuleContext) -> Iterator[Finding]:
-    """Flags an ISBN on a work dated before 1965, when ISBNs did not exist ("ISBN / Date
-    incompatibility").
-
-    Why: CS1 files the citation under "CS1 errors: ISBN date" without showing a message:
-    the ISBN belongs to a later edition (give that edition's date, or |orig-date= for the
-    first), or to another book.
-
-    Example:
-        {{cite book |title=T |date=1950 |isbn=978-0-306-40615-7}}
-
-    Use instead:
-        {{cite book |title=T |date=1994 |orig-date=1950 |isbn=978-0-306-40615-7}}
-    """
-    yield from _errors(article, ctx, frozenset({"isbn_date"}))
-
-
-@rule(
-    code="WC360",
-    name="identifier-maintenance",
-    family=RuleFamily.CITATION,
-    severity=Severity.INFO,
-    fix_availability=FixAvailability.SOMETIMES,
-)
-def identifier_maintenance(article: Article, ctx: RuleContext) -> Iterator[Finding]:
-    """Flags what CS1 files in its hidden identifier maintenance categories.
-
-    "PMC format" (|pmc=PMC123), "MR format", "JFM format", a temporary Zbl or bibcode,
-    "missing class" ({{cite arXiv}} with a new-style identifier and no |class=), and the
-    ignored-error categories of ``((…))`` on |isbn=, |issn= and |doi=.
-
-    Why: the categories list citations for gnomes and bots to tidy; nothing shows on the
-    page.
-
-    Example:
-        {{cite journal |title=T |journal=J |pmc=PMC345678}}
-
-    Use instead:
-        {{cite journal |title=T |journal=J |pmc=345678}}
-
-    Fix: safe for the PMC, MR and JFM prefixes, which CS1 removes itself.
-    """
-    names = identifier_data().maintenance
-    for item in _checked(article, ctx):
-        for maint in item.verdict.maintenance:
-            fix = _prefix_fix(article, item) if maint.endswith("_format") else None
-            yield ctx.finding(item.param.trimmed_value_span, names[maint], fix)
-
-
-def _prefix_fix(article: Article, item: Checked) -> Fix | None:
-    number = unprefixed(item)
-    edit = value_edit(article.source, item.param, number) if number else None
-    return Fix(f"Write {number}", (edit,), Applicability.SAFE) if edit else None
-
-
-_NEEDS = (
-    ("asin-tld", "asin", "asintld_missing_asin"),
-    ("doi-broken-date", "doi", "doibroken_missing_doi"),
-    ("pmc-embargo-date", "pmc", "embargo_missing_pmc"),
-)
-
-
-@rule(
-    code="WC361",
-    name="identifier-option-without-identifier",
-    family=RuleFamily.CITATION,
-    severity=Severity.ERROR,
-)
-def identifier_option_without_identifier(article: Article, ctx: RuleContext) -> Iterator[Finding]:
-    """Flags |doi-broken-date=, |pmc-embargo-date=, |asin-tld= or an |…-access= parameter on
-    a citation without its identifier ("|doi-access= requires |doi=").
-
-    The access parameters are those of |bibcode=, |doi=, |hdl=, |jstor=, |ol=, |osti=,
-    |ssrn= and |s2cid=. A |pmc-embargo-date= that is no valid date is WC2xx's: the module
-    then drops it without this message.
-
-    Why: CS1 shows a red error; the option describes an identifier that is not there
-    (often left behind when the identifier was removed, or misspelt).
-
-    Example:
-        {{cite journal |title=T |journal=J |doi-access=free}}
-
-    Use instead:
-        {{cite journal |title=T |journal=J |doi=10.1000/xyz123 |doi-access=free}}
-    """
-    data = identifier_data()
-    for citation in cs1_citations(article):
-        found: list[tuple[CitationParam, str]] = []
-        for option, identifier, key in _NEEDS:
-            param = citation.filled(option)
-            if param and not citation.filled(identifier):
-                if option == "pmc-embargo-date" and not valid_date(citation, param, ctx.today):
-                    continue
-                found.append((param, data.messages[key].replace("$1", param.raw_name)))
-        for identifier in data.access_params:
-            param = citation.filled(f"{identifier}-access")
-            if param and not citation.filled(identifier):
-                text = data.messages["param_access_requires_param"].replace("$1", identifier)
-                found.append((param, text))
-        for param, text in sorted(found, key=lambda pair: pair[0].span.start):
-            yield ctx.finding(param.trimmed_span, text)
+    yield from identifier_errors(article, ctx, _OTHERS)
 
 
 RULES = (
     invalid_isbn, invalid_issn, invalid_doi, invalid_pmid, invalid_pmc, invalid_arxiv,
-    invalid_bibcode, invalid_identifier, identifier_above_limit, isbn_before_isbns,
-    identifier_maintenance, identifier_option_without_identifier,
+    invalid_bibcode, invalid_identifier,
 )  # fmt: skip

@@ -1,0 +1,182 @@
+"""WC334–WC338: known citation parameters used wrongly.
+
+The same thing given twice (aliases, CS1's groups, a repeated name), text outside any
+parameter, a value that swallows the next parameter for want of a "|", and keyword values
+CS1 does not accept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..cs1 import cs1_citations
+from ..cs1.checks import check_data
+from ..cs1.params import whitelist
+from ..findings import Finding, RuleFamily, Severity
+from ..model import Article, CitationParam
+from ._base import FixAvailability, RuleContext, rule
+from ._duplicates import Occurrence, duplicates
+from ._shared import named_params
+
+# The module's capture: a name after whitespace, else one at the start of the value.
+_MISSING_PIPE_AFTER_SPACE = re.compile(r"\s+([A-Za-z][A-Za-z0-9-]+)\s*=")
+_MISSING_PIPE_AT_START = re.compile(r"^([A-Za-z][A-Za-z0-9-]+)\s*=")
+
+
+@rule(
+    code="WC334", name="redundant-parameters", family=RuleFamily.CITATION, severity=Severity.ERROR
+)
+def redundant_parameters(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags two parameters that mean the same thing ("More than one of |work= and |website=").
+
+    Aliases (|access-date= and |accessdate=) and CS1's groups (|work=, |website=,
+    |newspaper= ...; |publisher= and |institution=; |chapter= and |section= ...).
+
+    Why: CS1 shows a red error and uses only one of them.
+
+    Example:
+        {{cite web |url=https://example.org/a |title=T |access-date=2024-01-01 |accessdate=2024-01-02}}
+
+    Use instead:
+        {{cite web |url=https://example.org/a |title=T |access-date=2024-01-01}}
+    """
+    groups = check_data().redundant_groups
+    group_of = {name: group for group, names in groups.items() for name in names}
+    for citation in cs1_citations(article):
+        seen: dict[str, CitationParam] = {}
+        for param in named_params(citation):
+            if not param.value:
+                continue
+            key = group_of.get(param.name, param.name)
+            first = seen.get(key)
+            if first is not None and first.raw_name != param.raw_name:
+                yield ctx.finding(
+                    param.trimmed_span,
+                    f"More than one of |{first.raw_name}= and |{param.raw_name}= specified",
+                )
+            seen.setdefault(key, param)
+
+
+@rule(
+    code="WC335",
+    name="duplicate-citation-parameter",
+    family=RuleFamily.CITATION,
+    severity=Severity.WARNING,
+    fix_availability=FixAvailability.SOMETIMES,
+)
+def duplicate_citation_parameter(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags a citation parameter given twice under the same name.
+
+    Why: MediaWiki keeps only the last value and files the page in "Pages using duplicate
+    arguments in template calls"; the first value is silently lost.
+
+    Example:
+        {{cite web |url=https://example.org/a |title=T |title=T2}}
+
+    Use instead:
+        {{cite web |url=https://example.org/a |title=T2}}
+
+    Fix: safe when the dropped copy is empty or identical to the one used.
+    """
+    for citation in cs1_citations(article):
+        occurrences = [
+            Occurrence(param.raw_name, param.value, param.span, param.trimmed_span)
+            for param in named_params(citation)
+        ]
+        for duplicate in duplicates(article, occurrences):
+            yield ctx.finding(
+                duplicate.dropped.name_span,
+                f"|{duplicate.dropped.name}= is given more than once; only the last is used",
+                duplicate.fix,
+            )
+
+
+@rule(code="WC336", name="text-ignored", family=RuleFamily.CITATION, severity=Severity.ERROR)
+def text_ignored(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags text in a citation that is not in any parameter ('Text "x" ignored').
+
+    Why: CS1 shows a red error and drops the text; usually a missing "=" or a stray "|".
+
+    Example:
+        {{cite web |url=https://example.org/a |title=T |Example Press}}
+
+    Use instead:
+        {{cite web |url=https://example.org/a |title=T |publisher=Example Press}}
+    """
+    for citation in cs1_citations(article):
+        for param in citation.params:
+            if param.raw_name.isdigit() and param.value.strip():
+                yield ctx.finding(param.trimmed_span, f'Text "{param.value.strip()}" ignored')
+
+
+@rule(code="WC337", name="missing-pipe", family=RuleFamily.CITATION, severity=Severity.ERROR)
+def missing_pipe(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags a value that swallows the next parameter for want of a "|" ("Missing pipe in: |p=").
+
+    Why: CS1 shows a red error; "|title=T date=2020" makes the date part of the title.
+
+    Example:
+        {{cite web |url=https://example.org/a |title=T access-date=2024-01-01}}
+
+    Use instead:
+        {{cite web |url=https://example.org/a |title=T |access-date=2024-01-01}}
+    """
+    accepted = whitelist()
+    exempt = check_data().external_link_exempt
+    for citation in cs1_citations(article):
+        for param in named_params(citation):
+            if param.name in exempt or param.name in ("quote", "trans-quote", "script-quote"):
+                continue
+            if "=" not in param.value:
+                continue
+            value = re.sub(r"<[^>]*>", "", param.value)
+            # As the module: only the first candidate counts, and it is checked against the
+            # names every template shares, whatever this template's own list.
+            match = _MISSING_PIPE_AFTER_SPACE.search(value) or _MISSING_PIPE_AT_START.search(value)
+            if match and accepted.accepts(match.group(1), None):
+                yield ctx.finding(
+                    param.trimmed_value_span,
+                    f"Missing pipe in: |{param.raw_name}= (before {match.group(1)}=)",
+                )
+
+
+@rule(
+    code="WC338",
+    name="invalid-parameter-value",
+    family=RuleFamily.CITATION,
+    severity=Severity.ERROR,
+)
+def invalid_parameter_value(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags a keyword parameter with a value CS1 does not accept ("Invalid |url-status=alive").
+
+    |url-status=, |url-access=, |df=, |mode=, |name-list-style=, |no-pp=, the |*-access=
+    parameters, and |ref=harv, which is no longer supported.
+
+    Why: CS1 shows a red error and ignores the value.
+
+    Example:
+        {{cite web |url=https://example.org/a |title=T |archive-url=https://web.archive.org/web/20200101000000/https://example.org/a |archive-date=2020-01-01 |url-status=alive}}
+
+    Use instead:
+        {{cite web |url=https://example.org/a |title=T |archive-url=https://web.archive.org/web/20200101000000/https://example.org/a |archive-date=2020-01-01 |url-status=live}}
+    """
+    keywords = check_data().keywords
+    for citation in cs1_citations(article):
+        for param in named_params(citation):
+            allowed = keywords.get(param.name)
+            invalid = allowed is not None and param.value and param.value not in allowed
+            if param.name == "ref" and param.value.lower() == "harv":
+                invalid = True
+            if invalid:
+                hint = f" (accepted: {', '.join(allowed)})" if allowed else ""
+                yield ctx.finding(
+                    param.trimmed_value_span,
+                    f"Invalid |{param.raw_name}={param.value}{hint}",
+                )
+
+
+RULES = (
+    redundant_parameters, duplicate_citation_parameter, text_ignored, missing_pipe,
+    invalid_parameter_value,
+)  # fmt: skip
