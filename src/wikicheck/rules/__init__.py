@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from . import (
+    citation_date_consistency,
     citation_date_formats,
     citation_dates,
     citation_identifiers,
@@ -35,6 +36,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *meta.RULES,
     *structure.RULES,
     *citation_dates.RULES,
+    *citation_date_consistency.RULES,
     *citation_date_formats.RULES,
     *citation_names.RULES,
     *citation_links.RULES,
