@@ -3,166 +3,24 @@
 Module:Footnotes links ``{{sfn|Smith|2001}}`` to ``#CITEREFSmith2001`` and reports (in
 Category:Harv and Sfn no-target errors and …multiple-target errors) a link that no citation
 on the page answers, or that several answer. The anchors and links are computed in
-``cs1.citeref`` and ``cs1.footnotes``. A citation the page cannot see — inside an unknown
-wrapper template, a citation template that is not CS1, a transcluded section — may make the
-missing anchor: then the finding goes to a separate, lower-severity rule, as WC401 hands over
-to WC411.
+``cs1.citeref`` and ``cs1.footnotes`` and gathered for the page in ``_short_citation_page``.
+A citation the page cannot see — inside an unknown wrapper template, a citation template that
+is not CS1, a transcluded section — may make the missing anchor: then the finding goes to a
+separate, lower-severity rule, as WC401 hands over to WC411.
 """
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
-from ..cs1.citeref import Anchor, anchor_encode, anchor_id_value, citation_anchor
-from ..cs1.footnotes import (
-    ShortCitation,
-    is_transclusion,
-    links_to_anchors,
-    short_citations,
-    template_anchors,
-)
+from ..cs1.footnotes import ShortCitation
 from ..findings import Finding, RuleFamily, Severity
-from ..model import Article, Span, Template
-from ..parse.names import citation_templates, unseen_ref_names
-from ..textutil import mediawiki_trim, strip_comments
+from ..model import Article, Span
 from ._base import RuleContext, rule
+from ._short_citation_page import Page, Unseen, short_citation_page
 
 
-@dataclass(frozen=True, slots=True)
-class _Unseen:
-    """A template call that may make anchors the page does not show."""
-
-    name: str
-    span: Span
-    text: str
-    """Its source, casefolded: a wrapper that makes Smith's anchor usually names Smith."""
-    anything: bool = False
-    """A transcluded section or a module: it may make any anchor."""
-
-
-@dataclass(slots=True)
-class _Page:
-    links: list[ShortCitation] = field(default_factory=list)
-    anchors: dict[str, list[Anchor]] = field(default_factory=lambda: defaultdict(list))
-    unseen: list[_Unseen] = field(default_factory=list)
-    linked: set[str] = field(default_factory=set)
-    """Every anchor a short citation or a ``[[#CITEREF…]]`` link points to."""
-    withheld: dict[str, Span] = field(default_factory=dict)
-    """The anchors citations with |ref=none would have made, for the "no target" hint."""
-
-    def possible_makers(self, link: ShortCitation) -> list[_Unseen]:
-        surname = link.surname.casefold()
-        return [source for source in self.unseen if source.anything or surname in source.text]
-
-
-def _ref_tag_attributes(article: Article) -> list[Span]:
-    """The opening tags of the page's <ref>s. MediaWiki never expands templates in the
-    attributes of an extension tag: {{harvnb|x|2001}} written in <ref name="…"> is text."""
-    return [tag.open_span for tag in article.tags if tag.name == "ref"]
-
-
-def _page(article: Article, ctx: RuleContext) -> _Page:
-    page = _Page()
-    openings: list[Span] | None = None
-    for template in article.templates:
-        links = short_citations(template)
-        if not links:
-            continue
-        if openings is None:
-            openings = _ref_tag_attributes(article)
-        if any(o.start < template.span.start and template.span.end <= o.end for o in openings):
-            continue
-        page.links.extend(links)
-    if not page.links:  # the rules say nothing about a page without short citations
-        return page
-    for citation in article.citations:
-        if citation.value("ref").lower() == "none" and citation.cs1 is not None:
-            own = citation_anchor(citation, ctx.today, ignore_ref=True)
-            if own is not None:
-                page.withheld.setdefault(own.id, citation.span)
-        anchor = None if citation.cs1 is None else citation_anchor(citation, ctx.today)
-        if anchor is not None and anchor.certain:
-            page.anchors[anchor.id].append(anchor)
-        elif citation.cs1 is None or anchor is not None:  # a wrapper, or values it cannot read
-            page.unseen.append(_unseen(article, citation.template, citation.span, False))
-    infoboxes = {infobox.span for infobox in article.infoboxes}
-    for template in article.templates:
-        made_anchors = template_anchors(template)
-        for anchor in made_anchors:
-            if anchor.certain:
-                page.anchors[anchor.id].append(anchor)
-        if (
-            links_to_anchors(template.name)
-            or made_anchors
-            or template.name in citation_templates()
-            or template.span in infoboxes
-        ):
-            continue
-        ref = template.get("ref")
-        made = None if ref is None or not ref.value else anchor_id_value(ref.value)
-        if made is not None:  # a wrapper that hands |ref= to the citation it makes
-            page.anchors[made[0]].append(Anchor(made[0], template.span, made[1], counted=False))
-        if _may_make_citations(template):
-            anything = _cited_alone(article, template) or is_transclusion(template.name)
-            page.unseen.append(_unseen(article, template.name, template.span, anything))
-    for tag in article.tags:
-        html_id = tag.attribute("id")
-        if html_id is not None and html_id.value is not None:
-            ident = anchor_encode(html_id.value)
-            page.anchors[ident].append(Anchor(ident, Span(0, 0), True, counted=False))
-    page.linked = {link.anchor for link in page.links}
-    page.linked.update(
-        anchor_encode(link.target[1:]) for link in article.wikilinks if link.target.startswith("#")
-    )
-    return page
-
-
-def _unseen(article: Article, name: str, span: Span, anything: bool) -> _Unseen:
-    return _Unseen(name, span, article.text_at(span).casefold(), anything)
-
-
-def _may_make_citations(template: Template) -> bool:
-    """A template whose output the page does not show and that may hold a citation: an
-    unknown template, a module or a transcluded section, or a name in capitals with
-    parameters ({{IUCN|…}}, {{DNB|…}}), which the ref-source table takes for a flag."""
-    kind = unseen_ref_names(template.name)
-    if kind is not None:
-        return kind == ""
-    head = template.name.partition(":")[0]
-    return bool(template.params) and not head.startswith("#") and head == head.upper()
-
-
-_NOT_SOURCES = frozenset({"External links", "See also"})
-"""Sections whose list items are links, not citations."""
-_LIST_ITEM = re.compile(r"(?:^|\n)[*#:;]+[ \t]*\Z")
-
-
-def _cited_alone(article: Article, template: Template) -> bool:
-    """True when the template is a whole bibliography entry (it starts a list item) or the
-    whole content of a <ref>: then it is a citation, and it may make any anchor."""
-    before = article.source[max(0, template.span.start - 20) : template.span.start]
-    if _LIST_ITEM.search(before):
-        return not any(
-            section.title in _NOT_SOURCES and section.body_span.contains(template.span)
-            for section in article.all_sections()
-        )
-    text = article.text_at(template.span)
-    return any(
-        ref.content_span is not None
-        and ref.content_span.contains(template.span)
-        and mediawiki_trim(strip_comments(ref.content or "")) == text
-        for ref in article.refs
-    )
-
-
-def _shared(article: Article, ctx: RuleContext) -> _Page:
-    return ctx.memo("short-citations", lambda: _page(article, ctx))
-
-
-def _missing(page: _Page) -> Iterator[tuple[ShortCitation, list[_Unseen]]]:
+def _missing(page: Page) -> Iterator[tuple[ShortCitation, list[Unseen]]]:
     for link in page.links:
         if link.certain and link.checked and link.anchor not in page.anchors:
             yield link, page.possible_makers(link)
@@ -173,14 +31,14 @@ def _lines(article: Article, spans: list[Span]) -> str:
     return ", ".join(str(line) for line in lines)
 
 
-def _typo_of(page: _Page, anchor: str) -> bool:
+def _typo_of(page: Page, anchor: str) -> bool:
     """The page has this anchor in another case ("CITEREFlindberg1976" for Lindberg): the link
     is a typo whatever the page's templates make."""
     folded = anchor.casefold()
     return any(other.casefold() == folded for other in page.anchors)
 
 
-def _hint(article: Article, page: _Page, anchor: str) -> str:
+def _hint(article: Article, page: Page, anchor: str) -> str:
     """A near miss among the page's anchors: the same names with another year or letter, or
     the same id in another case; or a citation that would make it but for its |ref=none."""
     withheld = page.withheld.get(anchor)
@@ -229,7 +87,7 @@ def short_citation_without_target(article: Article, ctx: RuleContext) -> Iterato
         == Sources ==
         * {{cite book |last=Smith |first=J. |date=2002 |title=Rivers}}
     """
-    page = _shared(article, ctx)
+    page = short_citation_page(article, ctx)
     for link, makers in _missing(page):
         if not makers or _typo_of(page, link.anchor):
             message = (
@@ -263,7 +121,7 @@ def short_citation_target_maybe_elsewhere(article: Article, ctx: RuleContext) ->
         == Sources ==
         * {{cite encyclopedia |last=Chisholm |date=1911 |title=Rivers |encyclopedia=Encyclopædia Britannica}}
     """
-    page = _shared(article, ctx)
+    page = short_citation_page(article, ctx)
     for link, makers in _missing(page):
         if makers and not _typo_of(page, link.anchor):
             shown = ", ".join(
@@ -300,7 +158,7 @@ def short_citation_multiple_targets(article: Article, ctx: RuleContext) -> Itera
         * {{cite book |last=Smith |date=2001a |title=Rivers}}
         * {{cite book |last=Smith |date=2001b |title=Lakes}}
     """
-    page = _shared(article, ctx)
+    page = short_citation_page(article, ctx)
     for link in page.links:
         if not link.certain:
             continue
@@ -338,7 +196,7 @@ def citation_without_short_citation(article: Article, ctx: RuleContext) -> Itera
         * {{cite book |last=Smith |date=2001 |title=Rivers}}
         * {{cite book |last=Jones |date=1999 |title=Lakes}}
     """
-    page = _shared(article, ctx)
+    page = short_citation_page(article, ctx)
     if not page.links or any(not link.certain for link in page.links):
         return
     for anchors in page.anchors.values():

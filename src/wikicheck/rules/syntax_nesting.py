@@ -1,4 +1,4 @@
-"""WC811–WC814: markup that is closed, but in the wrong place or in the wrong container."""
+"""WC810–WC815: markup that is closed, but in the wrong place or in the wrong container."""
 
 from __future__ import annotations
 
@@ -6,11 +6,38 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from ..findings import Applicability, Edit, Finding, Fix, RuleFamily, Severity
-from ..model import Article, LinkOrigin, Span, StrayKind
+from ..model import Article, HtmlTag, LinkOrigin, Span, StrayKind
 from ._base import FixAvailability, RuleContext, rule
-from .syntax_balance import tag_balance
+from .syntax_tags import tag_balance
 
 _MEDIA_NAMESPACES = frozenset({"File", "Image", "Media"})
+
+
+def _is_ref(tag: HtmlTag) -> bool:
+    return tag.name == "ref" and tag.close_span is not None
+
+
+@rule(code="WC810", name="ref-in-ref", family=RuleFamily.SYNTAX, severity=Severity.ERROR)
+def ref_in_ref(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags a <ref> written inside another <ref>.
+
+    Why: Cite does not read a <ref> tag inside a reference: the inner one shows as a
+    Cite error or as raw text. Use {{efn}} or {{refn}} to put a reference in a note.
+
+    Example:
+        Text.<ref>A note.<ref>Smith 2001.</ref></ref>
+
+    Use instead:
+        Text.{{efn|A note.<ref>Smith 2001.</ref>}}
+    """
+    outer: HtmlTag | None = None
+    for tag in article.tags:
+        if tag.name != "ref":
+            continue
+        if outer is not None and outer.span.contains(tag.span):
+            yield ctx.finding(tag.open_span, "<ref> inside another <ref>")
+            continue
+        outer = tag if _is_ref(tag) else None
 
 
 @rule(code="WC811", name="misnested-tag", family=RuleFamily.SYNTAX, severity=Severity.WARNING)
@@ -149,6 +176,7 @@ def unclosed_external_link(article: Article, ctx: RuleContext) -> Iterator[Findi
 
 
 RULES = (
+    ref_in_ref,
     misnested_tag,
     wikilink_in_extlink,
     multi_colon_escape,
