@@ -95,15 +95,17 @@ def test_the_quick_start_is_the_first_command() -> None:
     assert quick < readme.index("pip install -e '.[test]' && ruff check . && ruff format --check")
 
 
-@pytest.mark.parametrize(
-    "module",
-    [
-        "wikicheck",
-        "wikicheck.pipeline",
-        "wikicheck.linkcheck.archives",
-        "wikicheck.linkcheck.checker",
-    ],
-)
+def modules_with_examples() -> list[str]:
+    """Every module of the package whose docstrings hold a ``>>>`` example."""
+    package = ROOT / "src"
+    return sorted(
+        ".".join(path.relative_to(package).with_suffix("").parts).removesuffix(".__init__")
+        for path in (package / "wikicheck").rglob("*.py")
+        if ">>> " in path.read_text(encoding="utf-8")
+    )
+
+
+@pytest.mark.parametrize("module", modules_with_examples())
 def test_module_docstring_examples(module: str) -> None:
     imported = __import__(module, fromlist=["_"])
     result = doctest.testmod(imported, verbose=False)
