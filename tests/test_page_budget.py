@@ -80,6 +80,27 @@ def test_lint_reports_the_slow_file_and_goes_on(tmp_path: Path) -> None:
     assert elapsed < 20
 
 
+def test_link_checker_reads_each_page_within_the_budget(tmp_path: Path) -> None:
+    """`wikicheck links` parses as the lint run does: a page that overruns the budget is
+    reported by name (exit 2) and the other pages' URLs are still collected."""
+    (tmp_path / "wikicheck.toml").write_text("page-timeout = 2\n", encoding="utf-8")
+    (tmp_path / "a.wiki").write_text("No links here.\n", encoding="utf-8")
+    (tmp_path / "b.wiki").write_text(slow_page(), encoding="utf-8")
+    started = time.monotonic()
+    result = run_cli(
+        "links", str(tmp_path / "a.wiki"), str(tmp_path / "b.wiki"), "--no-cache",
+        "--format", "json", "--config", str(tmp_path / "wikicheck.toml"),
+    )  # fmt: skip
+    assert time.monotonic() - started < 20
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert f"{tmp_path / 'b.wiki'}: not read: parsing took longer than the page budget of 2 s" in (
+        result.stderr
+    )
+    assert "a.wiki" not in result.stderr
+    assert json.loads(result.stdout)["links"] == []
+
+
 def test_without_a_budget_the_slow_file_is_linted(tmp_path: Path) -> None:
     """The page is slow, not impossible: with --page-timeout 0 it is checked."""
     (tmp_path / "b.wiki").write_text(slow_page(), encoding="utf-8")

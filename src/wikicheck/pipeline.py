@@ -28,6 +28,7 @@ from .settings import Settings, utc_today
 
 if TYPE_CHECKING:  # the link checker's modules are not imported to lint
     from .linkcheck.results import LinkResult
+    from .linkcheck.urls import LinkSource
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +109,16 @@ def check_document(
     if tags is None:  # no maintenance rule ran
         tags = maintenance_tags(article)
     return DocumentResult(article, findings, summarize(tags, plan.today))
+
+
+def document_links(
+    text: str, *, path: str, title: str | None = None
+) -> list[tuple[str, LinkSource]]:
+    """The external URLs of a document as its model has them, each with where it is written
+    (the link checker's input). Raises as :func:`check_document` does."""
+    from .linkcheck.urls import link_sources
+
+    return list(link_sources(parse(text, path=path, title=title), path))
 
 
 def failure_reason(error: Exception, *, debug: bool | None = False) -> str:

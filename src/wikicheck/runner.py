@@ -17,9 +17,15 @@ from .findings import Finding
 from .fixwrite import write_fixed
 from .gcpause import cycle_collector_paused
 from .inputs import STDIN, Document, read
-from .linkcheck.urls import link_sources
-from .parse import parse
-from .pipeline import DocumentResult, Plan, check_document, failure_reason, warm_up
+from .linkcheck.urls import LinkSource
+from .pipeline import (
+    DocumentResult,
+    Plan,
+    check_document,
+    document_links,
+    failure_reason,
+    warm_up,
+)
 from .reporters import FileResult
 from .reporters.worddiff import readable_diff
 from .settings import Settings
@@ -188,29 +194,40 @@ def _bar(outcomes: Iterable[Outcome], total: int, shown: bool) -> Iterable[Outco
     return tqdm(outcomes, total=total, unit="file", leave=False, file=sys.stderr)
 
 
-def _job_urls(job: Job, encoding: str) -> list[str]:
+@dataclass(frozen=True, slots=True)
+class JobLinks:
+    """The external URLs of one input and where each is; ``error`` when it could not be read
+    or parsed (the reason, as the lint run would give it)."""
+
+    shown: str
+    sources: tuple[tuple[str, LinkSource], ...] = ()
+    error: str | None = None
+
+
+def _job_links(job: Job, encoding: str) -> JobLinks:
     try:
         document = job.document or read(job.path, encoding)
-        article = parse(document.text, path=job.shown)
-    except (InputError, RecursionError):
-        return []
-    return [url for url, _where in link_sources(article, job.shown)]
+        return JobLinks(job.shown, tuple(document_links(document.text, path=job.shown)))
+    except Exception as error:  # as run_job: one input's failure never stops the others
+        return JobLinks(job.shown, error=failure_reason(error))
 
 
-def link_urls(jobs: Sequence[Job], encoding: str, budget: float = 0) -> Iterator[str]:
-    """Every external URL of the inputs, for ``--check-links``. An input that cannot be read
-    or parsed, or that overruns the page budget, is skipped here: the lint run reports it."""
+def job_links(jobs: Sequence[Job], encoding: str, budget: float = 0) -> Iterator[JobLinks]:
+    """The URLs of every input, in input order, each parsed within the page budget (as the
+    lint run parses it) so that a hostile page cannot stall the link checker."""
     if budget <= 0:
-        for job in jobs:
-            yield from _job_urls(job, encoding)
+        yield from (_job_links(job, encoding) for job in jobs)
         return
-    for urls in run_bounded(
+    yield from run_bounded(
         jobs,
-        partial(_job_urls, encoding=encoding),
+        partial(_job_links, encoding=encoding),
         workers=1,
         budget=budget,
-        on_timeout=lambda _job: [],
-        on_crash=lambda _job, _detail: [],
+        on_timeout=lambda job: JobLinks(
+            job.shown, error=f"not read: parsing took longer than the page budget of {budget:g} s"
+        ),
+        on_crash=lambda job, detail: JobLinks(
+            job.shown, error=f"not read: the worker process died on it ({detail})"
+        ),
         batch_size=8,
-    ):
-        yield from urls
+    )

@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import InputError, WikicheckError
+from ..errors import WikicheckError
 from ..linkcheck.results import LinkResult
 from ..settings import LinkSettings, Settings
 from .common import (
@@ -150,27 +150,27 @@ def check_with_cache(
 def run_links(args: argparse.Namespace) -> int:
     """Exit 0 when no URL failed, 1 when one is broken, unreachable or timing out, 2 when an
     input could not be read."""
-    from ..inputs import expand, read
-    from ..linkcheck.urls import LinkSource, link_sources
-    from ..parse import parse
+    from ..inputs import expand
+    from ..linkcheck.urls import LinkSource
     from ..reporters.links import render_json, render_text
+    from ..runner import Job, job_links
 
     settings = resolve_settings(args, args.paths[0])
     sources: dict[str, list[LinkSource]] = defaultdict(list)
     problems = 0
+    jobs = []
     for path, problem in expand(args.paths, settings.extensions):
-        try:
-            if problem is not None:
-                raise problem
-            for url, source in link_sources(parse(read(path, args.encoding).text), path):
-                sources[url].append(source)
-        except InputError as error:
+        if problem is not None:
             problems += 1
-            where = "" if error.line is None else f"{error.line}:{error.column}: "
-            print_error(f"{path}: {where}{error.reason}")
-        except RecursionError:
+            print_error(f"{path}: {problem.reason}")
+        else:
+            jobs.append(Job(path, path))
+    for found in job_links(jobs, args.encoding, settings.page_timeout):
+        if found.error is not None:
             problems += 1
-            print_error(f"{path}: nesting too deep to parse")
+            print_error(f"{found.shown}: {found.error}")
+        for url, source in found.sources:
+            sources[url].append(source)
     link_config = link_settings(args, settings.links)
     results = check_with_cache(sources, args, link_config)
     failed = any(result.outcome.is_failure for result in results)

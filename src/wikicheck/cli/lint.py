@@ -195,7 +195,7 @@ def run_lint(args: argparse.Namespace) -> int:
 def _lint_once(args: argparse.Namespace) -> int:
     from ..pipeline import Plan
     from ..registry import default_registry
-    from ..runner import FixMode, Options, link_urls, run_jobs
+    from ..runner import FixMode, Options, job_links, run_jobs
     from ..settings import utc_today
 
     first = args.paths[0] if args.paths else None
@@ -213,11 +213,10 @@ def _lint_once(args: argparse.Namespace) -> int:
         return EXIT_CLEAN
     links = None
     if args.check_links:
-        checked = check_with_cache(
-            link_urls(jobs, args.encoding, settings.page_timeout),
-            args,
-            link_settings(args, settings.links),
-        )
+        # An input that cannot be read or parsed gives no URLs here: the lint run reports it.
+        found = job_links(jobs, args.encoding, settings.page_timeout)
+        urls = (url for item in found for url, _where in item.sources)
+        checked = check_with_cache(urls, args, link_settings(args, settings.links))
         links = {result.url: result for result in checked}
     # today is read once for the run, at its edge
     plan = Plan(settings, rules, settings.today or utc_today(), links)
