@@ -100,6 +100,7 @@ def test_the_quick_start_is_the_first_command() -> None:
     [
         "wikicheck",
         "wikicheck.pipeline",
+        "wikicheck.model.article",
         "wikicheck.linkcheck.archives",
         "wikicheck.linkcheck.checker",
     ],
