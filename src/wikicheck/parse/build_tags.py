@@ -76,7 +76,6 @@ def _attribute_values(node: Tag) -> dict[str, str]:
     return values
 
 
-
 def _attributes(
     walk: ArticleCollector,
     node: Tag,
@@ -178,7 +177,6 @@ def _contents_context(node: Tag, name: str, ctx: Context) -> Context:
     return derive(ctx, text=text, sections_allowed=ctx.sections_allowed and text is not None)
 
 
-
 def _ref(walk: ArticleCollector, node: Tag, ctx: Context, start: int) -> int:
     attributes = _attribute_values(node)
     name = attributes.get("name") or None
@@ -186,9 +184,7 @@ def _ref(walk: ArticleCollector, node: Tag, ctx: Context, start: int) -> int:
     first_citation = len(walk.citations)
     inner = derive(ctx, text=None, in_ref=True, sections_allowed=False, list_group=None)
     end, content_span = _html_tag(walk, node, ctx, start, inner)
-    content = (
-        None if content_span is None else walk.source[content_span.start : content_span.end]
-    )
+    content = None if content_span is None else walk.source[content_span.start : content_span.end]
     is_reuse = name is not None and (content is None or not content.strip())
     citation = walk.citations[first_citation] if len(walk.citations) > first_citation else None
     opening = walk.source[start : end if content_span is None else content_span.start]
