@@ -22,3 +22,8 @@ MEDIAWIKI_WHITESPACE = " \t\n\r\x00\x0b"
 def mediawiki_trim(text: str) -> str:
     """Trim ``text`` the way MediaWiki trims named template parameters."""
     return text.strip(MEDIAWIKI_WHITESPACE)
+
+
+def clip(text: str, width: int = 60) -> str:
+    """``text`` cut to ``width`` characters, an ellipsis marking the cut (for short reprs)."""
+    return text if len(text) <= width else text[: width - 1] + "…"
