@@ -6,6 +6,8 @@ import re
 from collections.abc import Mapping, Sequence
 from html import escape
 
+from ..textutil import clip
+
 MAX_BARS = 120
 """No chart draws more bars than this: its size is bounded whatever the data (a tag dated
 January 1000 next to one dated December 9999 once drew 108,000 monthly bars, 190 MB)."""
@@ -59,7 +61,7 @@ def horizontal_bars(
         parts.append(
             f'<g class="bar" data-label="{escape(label)}" data-value="{value}">'
             f"<title>{escape(label)}: {value:,}</title>"
-            f'<text x="{label_width - 6}" y="{y + bar - 5}" text-anchor="end">{escape(_short(label))}</text>'
+            f'<text x="{label_width - 6}" y="{y + bar - 5}" text-anchor="end">{escape(clip(label, 34))}</text>'
             f'<rect x="{label_width}" y="{y}" width="{length:.1f}" height="{bar}" fill="{color}"></rect>'
             f'<text x="{label_width + length + 6:.1f}" y="{y + bar - 5}">{value:,}</text></g>'
         )
@@ -94,10 +96,6 @@ def vertical_bars(title: str, items: Sequence[tuple[str, int]], chart_id: str) -
             )
     parts.append("</svg></figure>")
     return "".join(parts)
-
-
-def _short(label: str, limit: int = 34) -> str:
-    return label if len(label) <= limit else label[: limit - 1] + "…"
 
 
 def timeline(counts: Mapping[str, int], *, max_bars: int = MAX_BARS) -> list[tuple[str, int]]:
