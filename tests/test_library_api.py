@@ -116,3 +116,12 @@ def test_html_report_links_pages_on_the_wiki_they_came_from(api: str, expected: 
     assert ('href="https://en.wikipedia.org/wiki/Niafunk%C3%A9_attack"' in html) == (
         expected == "https://en.wikipedia.org/wiki/"
     )
+
+
+def test_the_old_name_of_rule_family_warns_and_still_works() -> None:
+    with pytest.warns(
+        DeprecationWarning, match=r"wikicheck\.Category is now wikicheck\.RuleFamily"
+    ):
+        old = wikicheck.Category
+    assert old is wikicheck.RuleFamily
+    assert "Category" not in wikicheck.__all__

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import logging
+import warnings
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -28,13 +29,9 @@ if TYPE_CHECKING:
     from .linkcheck.checker import check_links
     from .pipeline import FixResult, Selectors, lint
 
-Category = RuleFamily
-"""The old name of :class:`RuleFamily`, kept for code that imports ``wikicheck.Category``."""
-
 __all__ = [
     "Applicability",
     "Article",
-    "Category",
     "ConfigError",
     "Edit",
     "Finding",
@@ -70,12 +67,20 @@ _LAZY = {
     "check_links": "linkcheck.checker",
     "LinkCache": "linkcheck.cache",
 }
+_RENAMED = {"Category": "RuleFamily"}
+"""Old public names: ``wikicheck.Category`` was the rule family, a name ``model.Category`` (a
+``[[Category:...]]`` link) also had. The old name still works, with a DeprecationWarning."""
 
 
 def __getattr__(name: str) -> Any:
     """The linter and the link checker, imported when first used: ``import wikicheck`` (and
     so ``wikicheck --version``) loads neither the rules nor a network (requests, urllib3) or
     SQLite module (tests/test_imports.py)."""
+    if name in _RENAMED:
+        new = _RENAMED[name]
+        message = f"wikicheck.{name} is now wikicheck.{new}; the old name will be removed"
+        warnings.warn(message, DeprecationWarning, stacklevel=2)
+        return globals()[new]
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
