@@ -41,6 +41,16 @@ def _summary(out: Path) -> dict[str, Any]:
     return data
 
 
+def test_the_summary_knows_the_wiki_from_the_dump_and_the_report_links_to_it(
+    scanned: tuple[Path, Path, Path],
+) -> None:
+    """The dump's <base> (its main page) gives the article path; pages listed without a
+    view of their own link to the page on that wiki."""
+    out, html_path, _dump = scanned
+    assert _summary(out)["site"] == "https://en.wikipedia.org/wiki/"
+    assert 'href="https://en.wikipedia.org/wiki/' in html_path.read_text(encoding="utf-8")
+
+
 def test_report_is_self_contained(scanned: tuple[Path, Path, Path]) -> None:
     html = scanned[1].read_text(encoding="utf-8")
     assert not re.search(r"<script[^>]+src=|<link[^>]+href=|<img[^>]+src=|@import|url\(", html)

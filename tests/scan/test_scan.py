@@ -21,11 +21,12 @@ from wikicheck import Settings, lint_article, parse
 from wikicheck.cli import main
 from wikicheck.registry import default_registry
 from wikicheck.scan import ScanRequest, scan
+from wikicheck.scan.dumps import site_of
 from wikicheck.scan.output import read_records
 from wikicheck.scan.pages import ScanOptions
 
 from ..conftest import ROOT, corpus_paths, require_corpus
-from .dumpbuilder import Page, pages_from_files, write_dump, write_multistream
+from .dumpbuilder import FOOTER, HEADER, Page, pages_from_files, write_dump, write_multistream
 
 TODAY = dt.date(2026, 11, 23)
 SETTINGS = Settings(today=TODAY)
@@ -245,3 +246,21 @@ def test_ctrl_c_leaves_a_valid_partial_output_that_resume_completes(
     assert finish.returncode == 0
     ids = [record["page_id"] for record in read_records(out)]
     assert sorted(ids) == sorted(page.page_id for page in many)
+
+
+@pytest.mark.parametrize(
+    ("base", "expected"),
+    [
+        ("https://en.wikipedia.org/wiki/Main_Page", "https://en.wikipedia.org/wiki/"),
+        ("https://wiki.example.org/index.php?title=Main&amp;x=1", None),  # no article path
+        ("javascript:alert(1)//x/Main", None),
+        ("", None),
+    ],
+)
+def test_site_of_a_dump_is_the_folder_of_its_main_page(
+    tmp_path: Path, base: str, expected: str | None
+) -> None:
+    dump = tmp_path / "d.xml"
+    dump.write_text(HEADER.replace("https://en.wikipedia.org/wiki/Main_Page", base) + FOOTER)
+    assert site_of(dump) == expected
+    assert site_of(tmp_path / "missing.xml") is None

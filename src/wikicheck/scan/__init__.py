@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from .dumps import PAGES_PER_STREAM, DumpError, Partition, partitions
+from .dumps import PAGES_PER_STREAM, DumpError, Partition, partitions, site_of
 from .executors import run_dask, run_local
 from .output import RecordWriter, read_records, write_parquet, write_summary
 from .pages import Record, ScanOptions
@@ -112,6 +112,9 @@ def scan(request: ScanRequest, *, on_error: Callable[[str], None] | None = None)
         bar.close()
         writer.close()
     result = summary.as_dict(elapsed=time.perf_counter() - started, interrupted=interrupted)
+    sites = {site_of(dump) for dump in request.dumps if dump.is_file()}
+    if len(sites) == 1 and None not in sites:  # links in the report only to one known wiki
+        result["site"] = sites.pop()
     path = write_summary(request.out, result)
     if request.parquet is not None and not interrupted:
         result["parquet_rows"] = write_parquet(request.out, request.parquet)

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import bz2
 import gzip
+import html
 import io
+import re
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -132,6 +134,24 @@ def _header(path: str) -> bytes:
     if head is None:
         raise DumpError(path, "header", f"no </siteinfo> in the first {MAX_HEADER_BYTES:,} bytes")
     return head
+
+
+_BASE = re.compile(rb"<base>\s*(https?://[^<\s?#]+/)[^</?#\s]+\s*</base>")
+"""The siteinfo's ``<base>``, the URL of the main page; when it is a path ending in the page's
+name (``/wiki/Main_Page``), its folder is the article path. Other layouts (``?title=``) get no
+site rather than a wrong one."""
+
+
+def site_of(dump: Path) -> str | None:
+    """Where the dump's wiki serves its pages (``https://en.wikipedia.org/wiki/``), from its
+    ``<siteinfo>``, for links in reports; None when the dump does not say or cannot be read."""
+    try:
+        with _open_whole(str(dump)) as handle:
+            head = read_header(handle, str(dump))
+    except (OSError, EOFError, ValueError):
+        return None
+    found = _BASE.search(head or b"")
+    return html.unescape(found.group(1).decode("utf-8", "replace")) if found else None
 
 
 def _open_partition(partition: Partition) -> IO[bytes]:
