@@ -17,9 +17,10 @@ family (WC2xx, WC3xx; every rule selected, today pinned to 2026-06-30 as in prec
 lies inside the citation's span. Precision and recall are wikicheck's, the module's verdict
 being the truth.
 
-Not compared, and counted apart: citations with a template in a value other than ``{{!}}``
-(MediaWiki expands it before the module sees it; this harness cannot), and citations the
-harness failed to run (a Lua error, most likely in the stand-ins).
+Not compared, and counted apart: citations with a template in a value (MediaWiki expands it
+before the module sees it; this harness expands only ``{{!}}``, ``{{pipe}}``, ``{{nbsp}}``,
+``{{ndash}}``, ``{{mdash}}``, ``{{sfnref}}`` and ``{{harvid}}``), and citations the harness
+failed to run (a Lua error, most likely in the stand-ins).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from __future__ import annotations
 import argparse
 import calendar
 import datetime as dt
+import json
 import re
 import sys
 import time
@@ -39,9 +41,8 @@ from typing import Any
 import lua_patterns
 from corpus_files import CORPUS, OLDER, RECENT, english_articles
 from dateutil import parser as date_parser
-from lupa import lua51  # type: ignore[import-untyped]
+from lupa import lua51
 
-from wikicheck.cs1.identifiers_data import identifier_data
 from wikicheck.findings import Finding, Severity
 from wikicheck.model import Citation
 from wikicheck.pipeline import Plan, check_document
@@ -68,7 +69,24 @@ STRIP = re.compile(
     r"<(?P<tag>" + "|".join(STRIP_TAGS) + r")\b[^>]*?(?:/>|>.*?</(?P=tag)\s*>)",
     re.IGNORECASE | re.DOTALL,
 )
+ISO_639 = Path("/usr/share/iso-codes/json/iso_639-3.json")
 TEMPLATE = re.compile(r"\{\{")
+# The few templates common in citation parameters whose expansion is plain text.
+SIMPLE_TEMPLATE = re.compile(
+    r"\{\{\s*(!|[Pp]ipe|[Nn]bsp|[Nn]dash|[Mm]dash|[Ss]fnref|[Hh]arvid)\s*(\|[^{}]*)?\}\}"
+)
+EXPANSIONS = {"!": "|", "pipe": "|", "nbsp": "&nbsp;", "ndash": "&ndash;", "mdash": "&mdash;"}
+
+
+def expand_simple(match: re.Match[str]) -> str:
+    """{{!}}, {{nbsp}} ... as MediaWiki expands them; {{sfnref|A|2000}} as its anchor."""
+    name = match.group(1).lower()
+    if name in EXPANSIONS:
+        return EXPANSIONS[name]
+    args = [arg.strip() for arg in (match.group(2) or "").split("|")[1:]]
+    return "CITEREF" + "".join(arg.replace(" ", "_") for arg in args if "=" not in arg)
+
+
 MONTHS = [calendar.month_name[i] for i in range(13)]
 
 
@@ -111,6 +129,21 @@ def format_date(format_: str, date: str | None = None) -> str:
     if format_ not in formats:
         raise DateError(f"format {format_!r} not stubbed")
     return formats[format_]()
+
+
+def iso_language_names() -> dict[str, str]:
+    """ISO 639 code -> English name, from Debian's iso-codes (MediaWiki's own table stands
+    behind fetchLanguageNames; without the package, English only)."""
+    path = ISO_639
+    if not path.exists():
+        return {"en": "English"}
+    names = {}
+    for entry in json.loads(path.read_text(encoding="utf-8"))["639-3"]:
+        name = re.sub(r"\s*\(.*\)$", "", entry["name"])
+        names[entry["alpha_3"]] = name
+        if "alpha_2" in entry:
+            names[entry["alpha_2"]] = name
+    return names
 
 
 def strip_markers(value: str) -> str:
@@ -170,13 +203,15 @@ class Harness:
         def split(s: Any, separator: str, plain: bool = False) -> Any:
             return table(lua_patterns.split(text(s), separator, bool(plain)))
 
-        def id_limits() -> Any:
-            limits = identifier_data().limits
-            return lua.table_from(
-                {"data": table([table([name, number]) for name, number in limits.items()])}
-            )
+        languages: list[Any] = []
+
+        def language_names() -> Any:
+            if not languages:
+                languages.append(lua.table_from(iso_language_names()))
+            return languages[0]
 
         return {
+            "language_names": language_names,
             "find": lambda s, p, init=None, plain=False: lua_patterns.find(
                 text(s), p, init, bool(plain)
             ),
@@ -193,7 +228,6 @@ class Harness:
             "format_date": format_date,
             "source": lambda name: self.sources.get(name),
             "page_text": lambda: self.page,
-            "id_limits": id_limits,
         }
 
     def new_page(self, text: str) -> None:
@@ -221,6 +255,8 @@ class Disagreement:
     citation: str
     wikicheck: list[str]
     module: list[str]
+    other: list[str]
+    """wikicheck's findings of other severities or families inside the citation."""
 
 
 @dataclass
@@ -233,6 +269,7 @@ class Tally:
     templates: int = 0
     failed: Counter[str] = field(default_factory=Counter)
     failed_examples: list[tuple[str, str, str]] = field(default_factory=list)
+    both_ids: Counter[str] = field(default_factory=Counter)
     module_only_ids: Counter[str] = field(default_factory=Counter)
     wikicheck_only_codes: Counter[str] = field(default_factory=Counter)
     disagreements: list[Disagreement] = field(default_factory=list)
@@ -253,7 +290,7 @@ def module_args(citation: Citation) -> dict[str | int, str] | None:
     template this harness cannot expand."""
     args: dict[str | int, str] = {}
     for param in citation.params:
-        value = param.value.replace("{{!}}", "|")
+        value = SIMPLE_TEMPLATE.sub(expand_simple, param.value)
         if TEMPLATE.search(value):
             return None
         key: str | int = int(param.raw_name) if param.positional else param.raw_name
@@ -306,6 +343,7 @@ def citations_of(folder: Path, harness: Harness, tally: Tally) -> Iterator[None]
                 ids = []
             if codes and ids:
                 tally.both += 1
+                tally.both_ids.update(set(ids))
             elif ids:
                 tally.module_only += 1
                 tally.module_only_ids.update(set(ids))
@@ -316,11 +354,20 @@ def citations_of(folder: Path, harness: Harness, tally: Tally) -> Iterator[None]
                 tally.neither += 1
             if bool(codes) != bool(ids):
                 source = text[citation.span.start : citation.span.end]
-                tally.disagreements.append(Disagreement(path.name, source, codes, sorted(ids)))
+                other = sorted(
+                    {
+                        f"{finding.code} ({finding.severity.value}) {finding.message}"
+                        for finding in result.findings
+                        if citation.span.contains(finding.span) and finding not in errors
+                    }
+                )
+                tally.disagreements.append(
+                    Disagreement(path.name, source, codes, sorted(ids), other)
+                )
         yield
 
 
-def report(name: str, tally: Tally, show: int, seconds: float) -> None:
+def report(name: str, tally: Tally, show: int, seconds: float, verbose: bool) -> None:
     print(f"== {name}: {tally.compared} citations compared ({seconds:.0f} s)")
     print(f"   both error {tally.both}, module only {tally.module_only}, wikicheck only "
           f"{tally.wikicheck_only}, neither {tally.neither}")  # fmt: skip
@@ -329,6 +376,10 @@ def report(name: str, tally: Tally, show: int, seconds: float) -> None:
           f"{sum(tally.failed.values())} harness failures")  # fmt: skip
     for reason, count in tally.failed.most_common(8):
         print(f"     {count:5} {reason}")
+    if tally.both_ids and verbose:
+        print("   both: module error ids:")
+        for error_id, count in tally.both_ids.most_common():
+            print(f"     {count:5} {error_id}")
     if tally.module_only_ids:
         print("   module-only errors by module error id:")
         for error_id, count in tally.module_only_ids.most_common():
@@ -338,8 +389,11 @@ def report(name: str, tally: Tally, show: int, seconds: float) -> None:
         for code, count in tally.wikicheck_only_codes.most_common():
             print(f"     {count:5} {code}")
     for item in tally.disagreements[:show]:
-        print(f"   -- {item.article}: wikicheck {item.wikicheck or '-'} module {item.module or '-'}")
+        verdicts = f"wikicheck {item.wikicheck or '-'} module {item.module or '-'}"
+        print(f"   -- {item.article}: {verdicts}")
         print(f"      {item.citation[:400]}")
+        for line in item.other:
+            print(f"      wikicheck also: {line[:160]}")
     for article, source, reason in tally.failed_examples[:show]:
         print(f"   !! {article}: {reason}\n      {source[:300]}")
 
@@ -348,6 +402,9 @@ def main(argv: list[str] | None = None) -> int:
     options = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     options.add_argument("--corpus", choices=("articles", "recent", "both"), default="both")
     options.add_argument("--show", type=int, default=0, help="print the first N disagreements")
+    options.add_argument(
+        "--verbose", action="store_true", help="also break the agreed errors down by error id"
+    )
     args = options.parse_args(argv)
     names = ["articles", "recent"] if args.corpus == "both" else [args.corpus]
     harness = Harness()
@@ -356,7 +413,7 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         for _ in citations_of(FOLDERS[name], harness, tally):
             pass
-        report(name, tally, args.show, time.perf_counter() - started)
+        report(name, tally, args.show, time.perf_counter() - started, args.verbose)
     return 0
 
 

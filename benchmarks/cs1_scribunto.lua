@@ -6,8 +6,8 @@
 -- mw.text.split/trim, formatDate) is done in Python and handed in as the global `py`:
 --   py.find/match/gmatch/gsub/len/sub/upper/lower/codepoint, py.split, py.trim,
 --   py.format_date(format, date), py.source(name), py.page_text().
--- Deliberately not modelled: page existence, Wikidata, interwiki and language-name tables
--- (fetchLanguageName knows only English), COinS metadata (an empty stub module).
+--   py.language_names() (ISO 639 names standing in for MediaWiki's language names).
+-- Deliberately not modelled: page existence, Wikidata, COinS metadata (an empty stub module).
 
 local py = py
 
@@ -72,8 +72,8 @@ mw = {
 	},
 	language = {
 		getContentLanguage = function () return lang end,
-		fetchLanguageName = function (code) if code == 'en' then return 'English' end return '' end,
-		fetchLanguageNames = function () return {en = 'English'} end,
+		fetchLanguageName = function (code) return py.language_names ()[code] or '' end,
+		fetchLanguageNames = function () return py.language_names () end,
 	},
 	getContentLanguage = function () return lang end,
 	getLanguage = function () return lang end,
@@ -81,7 +81,13 @@ mw = {
 		server = '//en.wikipedia.org',
 		talkNamespaces = {[1] = {}, [3] = {}, [5] = {}, [7] = {}, [9] = {}, [11] = {}, [13] = {}, [15] = {}},
 		namespaces = {Project = {name = 'Wikipedia'}},
-		interwikiMap = function () return {} end,
+		interwikiMap = function ()
+			local map = {}
+			for code, _ in pairs (py.language_names ()) do
+				if #code == 2 then map[code] = {prefix = code} end
+			end
+			return map
+		end,
 	},
 	message = {
 		newRawMessage = function (msg, ...)
@@ -95,7 +101,9 @@ mw = {
 			return {plain = function () return plain end}
 		end,
 	},
-	ext = {data = {get = function () return py.id_limits () end}},
+	-- Commons' Data:CS1/Identifier limits.tab cannot be read here: as when its load fails, the
+	-- module then accepts any PMID, PMC ... number (enwiki's Commons limits follow new numbers).
+	ext = {data = {get = function () return false end}},
 	addWarning = function () end,
 	dumpObject = function (o) return tostring (o) end,
 }

@@ -17,17 +17,19 @@ from typing import Any
 
 import regex
 
-# Scribunto's ustring classes, by Unicode general category.
+# Scribunto's ustring classes (its UstringLibrary.php: Unicode categories, PCRE's POSIX space
+# \p{Xps}, full-width hex digits), as the inside of a set; upper case negates them.
 _CLASSES = {
     "a": r"\p{L}",
     "c": r"\p{Cc}",
     "d": r"\p{Nd}",
     "l": r"\p{Ll}",
     "p": r"\p{P}",
-    "s": r"\s",
+    "s": r"\p{Z}\t\n\v\f\r",
     "u": r"\p{Lu}",
     "w": r"\p{L}\p{Nd}",
-    "x": r"0-9A-Fa-f",
+    "x": r"0-9A-Fa-f０-９Ａ-Ｆａ-ｆ",
+    "z": r"\x00",
 }
 _NEGATED = {
     "a": r"\P{L}",
@@ -35,7 +37,6 @@ _NEGATED = {
     "d": r"\P{Nd}",
     "l": r"\P{Ll}",
     "p": r"\P{P}",
-    "s": r"\S",
     "u": r"\P{Lu}",
 }
 
@@ -370,4 +371,4 @@ def trim(text: str, charset: str | None = None) -> str:
     """mw.text.trim: ``charset`` is the inside of a Lua set (default: ASCII whitespace)."""
     body = "\t\r\n\f " if charset is None else charset
     inner, _ = _set(f"[{body}]", 0)
-    return regex.sub(f"^{inner}+|{inner}+$", "", text)
+    return str(regex.sub(f"^{inner}+|{inner}+\\Z", "", text))
