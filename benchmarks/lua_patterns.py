@@ -62,20 +62,27 @@ class Pattern:
         )
 
 
+def _escape(pattern: str, i: int, in_set: bool) -> str:
+    """The ``%x`` at ``pattern[i]``: a class, or the character itself escaped."""
+    if i + 1 >= len(pattern):
+        raise PatternError("malformed pattern (ends with '%')")
+    code = pattern[i + 1]
+    if code.lower() not in _CLASSES:
+        return str(regex.escape(code))
+    if code.islower():
+        return _CLASSES[code] if in_set else f"[{_CLASSES[code]}]"
+    if code.lower() in _NEGATED:
+        return _NEGATED[code.lower()]
+    if in_set:  # a negated set inside a set: regex's default syntax has no such thing
+        raise PatternError(f"%{code} inside a set is not translated")
+    return f"[^{_CLASSES[code.lower()]}]"
+
+
 def _single(pattern: str, i: int) -> tuple[str, int]:
     """One single-character class at ``pattern[i]`` as a regex, and the index after it."""
     char = pattern[i]
     if char == "%":
-        if i + 1 >= len(pattern):
-            raise PatternError("malformed pattern (ends with '%')")
-        code = pattern[i + 1]
-        if code.lower() in _CLASSES:
-            if code.islower():
-                return f"[{_CLASSES[code]}]", i + 2
-            if code.lower() in _NEGATED:
-                return _NEGATED[code.lower()], i + 2
-            return f"[^{_CLASSES[code.lower()]}]", i + 2
-        return regex.escape(code), i + 2
+        return _escape(pattern, i, in_set=False), i + 2
     if char == ".":
         return r"(?s:.)", i + 1
     if char == "[":
@@ -100,18 +107,7 @@ def _set(pattern: str, i: int) -> tuple[str, int]:
             break
         first = False
         if char == "%":
-            if i + 1 >= len(pattern):
-                raise PatternError("malformed pattern")
-            code = pattern[i + 1]
-            if code.lower() in _CLASSES:
-                if code.islower():
-                    parts.append(_CLASSES[code])
-                elif code.lower() in _NEGATED:
-                    parts.append(_NEGATED[code.lower()])
-                else:
-                    parts.append(f"[^{_CLASSES[code.lower()]}]")
-            else:
-                parts.append(regex.escape(code))
+            parts.append(_escape(pattern, i, in_set=True))
             i += 2
         elif i + 2 < len(pattern) and pattern[i + 1] == "-" and pattern[i + 2] != "]":
             parts.append(f"{regex.escape(char)}-{regex.escape(pattern[i + 2])}")
