@@ -125,6 +125,16 @@ def _without_et_al(name: str) -> str:
     return name
 
 
+def has_et_al(name: str) -> bool:
+    """Whether a name holds "et al." or its kin, by the module's ``et_al_patterns``."""
+    return any(pattern.search(name) for pattern in _lists().et_al)
+
+
+def without_et_al(name: str) -> str:
+    """The name as the module keeps it, with "et al." and its kin removed."""
+    return _without_et_al(name)
+
+
 def _accepted(name: str) -> str:
     """``((Name))``, CS1's accept-as-written markup, without its parentheses."""
     if name.startswith("((") and name.endswith("))") and len(name) > 4:
