@@ -17,6 +17,7 @@ from functools import cache
 
 from ..model import Citation, CitationParam
 from ..resources import load_toml
+from .checks import without_accept_markup
 from .params import parameter_table, whitelist
 
 
@@ -53,14 +54,7 @@ class Rendering:
             return not self.page_good.match(value) and any(p.match(value) for p in self.page_bad)
         if kind is Extra.EDITION:
             return any(p.search(value) for p in self.edition)
-        return any(p.match(_accepted(value)) for p in self.volume_issue)
-
-
-def _accepted(value: str) -> str:
-    """The value without ((accept-as-written)) markup around all of it (has_accept_as_written)."""
-    if value.startswith("((") and value.endswith("))") and len(value) > 4:
-        return value[2:-2]
-    return value
+        return any(p.match(without_accept_markup(value)) for p in self.volume_issue)
 
 
 def _canonical(names: list[str]) -> tuple[str, ...]:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..cs1 import cs1_citations
-from ..cs1.checks import NameParam, check_data, name_params
+from ..cs1.checks import NameParam, check_data, name_params, without_accept_markup
 from ..cs1.citeref import has_et_al, without_et_al
 from ..findings import Finding, RuleFamily, Severity
 from ..model import Article, Citation
@@ -258,9 +258,7 @@ def wikilink_in_first_name(article: Article, ctx: RuleContext) -> Iterator[Findi
         for name in _names(ctx, citation):
             if not name.first_name:
                 continue
-            value = without_et_al(name.param.value)
-            if value.startswith("((") and value.endswith("))") and len(value) > 4:
-                value = value[2:-2]
+            value = without_accept_markup(without_et_al(name.param.value))
             if _WIKILINK.fullmatch(value):
                 number = re.search(r"\d+", name.param.raw_name)
                 link = _LINK_PARAM[name.name_list] + (number.group() if number else "")
