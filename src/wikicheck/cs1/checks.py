@@ -38,6 +38,14 @@ class NameParam:
         return value.startswith("((") and value.endswith("))")
 
 
+def without_accept_markup(value: str) -> str:
+    """``((Name))``, CS1's accept-as-written markup around all of a value, without its
+    parentheses (Utilities ``has_accept_as_written``); other values unchanged."""
+    if value.startswith("((") and value.endswith("))") and len(value) > 4:
+        return value[2:-2]
+    return value
+
+
 def name_params(citation: Citation) -> list[NameParam]:
     names = []
     for param in citation.params:

@@ -26,6 +26,7 @@ from ..model import Citation, Span
 from ..parse.names import normalize_template_name
 from ..resources import load_toml
 from ..textutil import mediawiki_trim, strip_comments
+from .checks import without_accept_markup
 from .date_grammar import CitationDate
 from .dates import DateKind, parse_date
 
@@ -119,17 +120,16 @@ def _numbered(args: Mapping[str, str], aliases: tuple[str, ...]) -> dict[int, st
     return {index: value for index, (_, value) in best.items()}
 
 
-def _without_et_al(name: str) -> str:
+def without_et_al(name: str) -> str:
+    """The name as the module keeps it, with "et al." and its kin removed."""
     for pattern in _lists().et_al:
         name = pattern.sub("", name)
     return name
 
 
-def _accepted(name: str) -> str:
-    """``((Name))``, CS1's accept-as-written markup, without its parentheses."""
-    if name.startswith("((") and name.endswith("))") and len(name) > 4:
-        return name[2:-2]
-    return name
+def has_et_al(name: str) -> bool:
+    """Whether a name holds "et al." or its kin, by the module's ``et_al_patterns``."""
+    return any(pattern.search(name) for pattern in _lists().et_al)
 
 
 def _extract(surnames: Mapping[int, str], givens: Mapping[int, str]) -> list[str]:
@@ -142,7 +142,7 @@ def _extract(surnames: Mapping[int, str], givens: Mapping[int, str]) -> list[str
         surname = surnames.get(index)
         given = givens.get(index)
         if surname is not None:
-            names.append(_accepted(_without_et_al(surname)))
+            names.append(without_accept_markup(without_et_al(surname)))
             missing = 0
         elif given is None:
             missing += 1
@@ -154,7 +154,7 @@ def _extract(surnames: Mapping[int, str], givens: Mapping[int, str]) -> list[str
 def _vancouver(value: str) -> list[str]:
     """``parse_vauthors_veditors``: the surname of each comma-separated Vancouver name."""
     names: list[str] = []
-    parts = re.split(r"\s*,\s*", _without_et_al(value))
+    parts = re.split(r"\s*,\s*", without_et_al(value))
     index = 0
     while index < len(parts):
         part = parts[index]
@@ -166,7 +166,7 @@ def _vancouver(value: str) -> list[str]:
         link = re.fullmatch(r"\[\[(?:[^|\]]+\|)?([^\]]+)\]\]", part)
         if link is not None:
             part = link.group(1).strip(" |")
-        accepted = _accepted(part)
+        accepted = without_accept_markup(part)
         if accepted != part or not re.search(r"\s", part):
             names.append(accepted)
             continue

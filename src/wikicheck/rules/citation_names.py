@@ -6,12 +6,18 @@ import re
 from collections.abc import Iterator
 
 from ..cs1 import cs1_citations
-from ..cs1.checks import NameParam, check_data, name_params
+from ..cs1.checks import NameParam, check_data, name_params, without_accept_markup
+from ..cs1.citeref import has_et_al, without_et_al
 from ..findings import Finding, RuleFamily, Severity
 from ..model import Article, Citation
 from ._base import RuleContext, rule
 
-_ET_AL = re.compile(r"(?:^|[\s,;])(?:et\.? ?al(?:ii|\.)?|and others)[\s.;,\"']*$", re.IGNORECASE)
+# A given name that is all one wikilink, as Module:Citation/CS1/Utilities is_wikilink().
+_WIKILINK = re.compile(r"\[\[[^\]]+\]\]")
+_LINK_PARAM = {
+    "authors": "author-link", "editors": "editor-link", "contributors": "contributor-link",
+    "interviewers": "interviewer-link", "translators": "translator-link",
+}  # fmt: skip
 
 
 def _names(ctx: RuleContext, citation: Citation) -> list[NameParam]:
@@ -158,6 +164,9 @@ def generic_name(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 def explicit_et_al(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags "et al." written into a name ("Explicit use of et al. in: |author=").
 
+    The module's patterns: "et al.", "et alii", "and others", "[[et al.]]", "(et al)",
+    also after quotes or italics ("D. ''et al.''"), checked before ((accept-as-written)).
+
     Why: CS1 adds "et al." itself from |display-authors=etal; written into a name it becomes
     part of that person's name in the metadata.
 
@@ -168,8 +177,8 @@ def explicit_et_al(article: Article, ctx: RuleContext) -> Iterator[Finding]:
         {{cite journal |title=T |journal=J |last=Smith |display-authors=etal}}
     """
     for citation in cs1_citations(article):
-        for name in _checked_names(ctx, citation):
-            if _ET_AL.search(name.param.value):
+        for name in _names(ctx, citation):
+            if has_et_al(name.param.value):
                 yield ctx.finding(
                     name.param.trimmed_value_span,
                     f"Explicit use of et al. in: |{name.param.raw_name}=",
@@ -226,7 +235,41 @@ def missing_name(article: Article, ctx: RuleContext) -> Iterator[Finding]:
                     break
 
 
+@rule(
+    code="WC308", name="wikilink-in-first-name", family=RuleFamily.CITATION, severity=Severity.ERROR
+)
+def wikilink_in_first_name(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags a given name that is a wikilink ("Check |first= value").
+
+    |first=, |editor-first= ... and their numbered forms, when the whole value (after any
+    "et al." and ((double parentheses)) are removed) is one [[wikilink]]. A last name may be
+    linked; the module shows only its text.
+
+    Why: CS1 shows a red error and drops the link: a person is linked with |author-link=,
+    which links the whole name.
+
+    Example:
+        {{cite book |title=T |last=Smith |first=[[John Smith (author)|John]]}}
+
+    Use instead:
+        {{cite book |title=T |last=Smith |first=John |author-link=John Smith (author)}}
+    """
+    for citation in cs1_citations(article):
+        for name in _names(ctx, citation):
+            if not name.first_name:
+                continue
+            value = without_accept_markup(without_et_al(name.param.value))
+            if _WIKILINK.fullmatch(value):
+                number = re.search(r"\d+", name.param.raw_name)
+                link = _LINK_PARAM[name.name_list] + (number.group() if number else "")
+                yield ctx.finding(
+                    name.param.trimmed_value_span,
+                    f"Check |{name.param.raw_name}= value: a given name cannot be a wikilink; "
+                    f"link the person with |{link}=",
+                )
+
+
 RULES = (
     numeric_names, numeric_name, multiple_names, generic_name, explicit_et_al,
-    first_without_last, missing_name,
+    first_without_last, missing_name, wikilink_in_first_name,
 )  # fmt: skip

@@ -1,8 +1,9 @@
-"""WC334–WC338: known citation parameters used wrongly.
+"""WC334–WC340: known citation parameters used wrongly.
 
 The same thing given twice (aliases, CS1's groups, a repeated name), text outside any
-parameter, a value that swallows the next parameter for want of a "|", and keyword values
-CS1 does not accept.
+parameter, a value that swallows the next parameter for want of a "|", keyword values CS1
+does not accept, and parameters the template ignores (a periodical in {{cite book}},
+|agency= outside news).
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from collections.abc import Iterator
 from ..cs1 import cs1_citations
 from ..cs1.checks import check_data
 from ..cs1.params import whitelist
+from ..cs1.rendering import citation_class, rendering
 from ..findings import Finding, RuleFamily, Severity
-from ..model import Article, CitationParam
+from ..model import Article, Citation, CitationParam
 from ._base import FixAvailability, RuleContext, rule
 from ._duplicates import Occurrence, duplicates
 from ._shared import named_params
@@ -176,7 +178,90 @@ def invalid_parameter_value(article: Article, ctx: RuleContext) -> Iterator[Find
                 )
 
 
+@rule(code="WC339", name="periodical-ignored", family=RuleFamily.CITATION, severity=Severity.ERROR)
+def periodical_ignored(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags a periodical in a template that does not show one ("|work= ignored").
+
+    {{cite book}} and {{cite encyclopedia}} drop |work=, |website=, |journal= ... (and
+    their |trans-= and |script-= forms); {{citation}} drops the periodical beside an
+    |encyclopedia=. The module reports the first it finds.
+
+    Why: CS1 shows a red error and the name is not shown: a book is not part of a periodical.
+
+    Example:
+        {{cite book |title=T |work=Collected papers}}
+
+    Use instead:
+        {{cite book |title=T |series=Collected papers}}
+
+    Use |encyclopedia= for the encyclopedia in {{cite encyclopedia}}, or {{cite journal}},
+    {{cite news}}, {{cite web}} for a part of a periodical.
+    """
+    data = rendering()
+    for citation in cs1_citations(article):
+        cls = citation_class(citation)
+        ignored = None
+        if cls in data.classes["periodical_ignored"]:
+            metas = ("periodical", "trans_periodical", "script_periodical")
+            ignored = next(filter(None, (data.first(citation, meta) for meta in metas)), None)
+        elif cls == "citation" and data.first(citation, "encyclopedia") is not None:
+            ignored = data.first(citation, "periodical")
+        if ignored is not None:
+            yield ctx.finding(ignored.trimmed_span, f"|{ignored.raw_name}= ignored")
+
+
+@rule(code="WC340", name="parameter-ignored", family=RuleFamily.CITATION, severity=Severity.ERROR)
+def parameter_ignored(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags a known parameter this template ignores ("Unknown parameter |agency= ignored").
+
+    As the module: |agency= outside {{cite news}}, {{cite magazine}}, {{cite web}},
+    {{cite press release}} (and {{citation}} with |newspaper=, |magazine= or |work=);
+    |encyclopedia= outside {{cite encyclopedia}} and {{citation}}; |publisher= in
+    {{cite newsgroup}}. Names no template knows are WC331's.
+
+    Why: CS1 shows a red error and drops the value.
+
+    Example:
+        {{cite book |title=T |agency=Associated Press}}
+
+    Use instead:
+        {{cite book |title=T |publisher=Associated Press}}
+    """
+    for citation in cs1_citations(article):
+        cls = citation_class(citation)
+        if cls is None:
+            continue
+        for param in _ignored_params(citation, cls):
+            if param.known:
+                yield ctx.finding(
+                    param.trimmed_span, f"Unknown parameter |{param.raw_name}= ignored"
+                )
+
+
+def _ignored_params(citation: Citation, cls: str) -> Iterator[CitationParam]:
+    data = rendering()
+    encyclopedia = data.first(citation, "encyclopedia")
+    agency = citation.filled("agency")
+    if agency is not None and cls not in data.classes["agency"]:
+        periodical = data.first(citation, "periodical")
+        shown = (
+            cls == "citation"
+            and encyclopedia is None
+            and periodical is not None
+            and periodical.name in data.classes["citation_agency"]
+        )
+        if not shown:
+            yield agency
+    if cls not in data.classes["encyclopedia"]:
+        either = encyclopedia or data.first(citation, "script_encyclopedia")
+        if either is not None:
+            yield either
+    publisher = data.first(citation, "publisher")
+    if cls in data.classes["publisher_ignored"] and publisher and publisher.value != "none":
+        yield publisher
+
+
 RULES = (
     redundant_parameters, duplicate_citation_parameter, text_ignored, missing_pipe,
-    invalid_parameter_value,
+    invalid_parameter_value, periodical_ignored, parameter_ignored,
 )  # fmt: skip

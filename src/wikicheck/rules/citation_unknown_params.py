@@ -167,8 +167,11 @@ def removed_citation_parameter(article: Article, ctx: RuleContext) -> Iterator[F
 def empty_unknown_parameter(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags empty parameters the template does not know ("Cite web has empty unknown parameter(s)").
 
+    An empty positional parameter counts: "|}}" or "|<!-- old value -->|" leaves a |1=
+    that the module lists as unknown.
+
     Why: CS1 shows a red error for them. They are usually left over from a removed or
-    misspelt parameter.
+    misspelt parameter, or a stray "|".
 
     Example:
         {{cite web |url=https://example.org/a |title=T |deadurl=}}
@@ -176,20 +179,24 @@ def empty_unknown_parameter(article: Article, ctx: RuleContext) -> Iterator[Find
     Use instead:
         {{cite web |url=https://example.org/a |title=T}}
 
-    Fix: safe: an empty unknown parameter does nothing, so removing it changes nothing shown.
+    Fix: safe: an empty unknown parameter does nothing, so removing it changes nothing shown;
+    a comment in it is kept.
     """
     for citation in cs1_citations(article):
-        for param in named_params(citation):
-            if not param.known and not param.value:
-                yield ctx.finding(
-                    param.trimmed_span if param.raw_name else param.span,
-                    f"{citation.template} has empty unknown parameter: |{param.raw_name}=",
-                    Fix(
-                        f"Remove |{param.raw_name}=",
-                        _removal(article, param),
-                        Applicability.SAFE,
-                    ),
-                )
+        for param in citation.params:
+            if param.positional:
+                if param.value.strip():
+                    continue  # text ignored: WC336's
+                span = Span(param.span.start - 1, param.span.end)  # with its "|": visible
+            elif not param.known and not param.value:
+                span = param.trimmed_span if param.raw_name else param.span
+            else:
+                continue
+            yield ctx.finding(
+                span,
+                f"{citation.template} has empty unknown parameter: |{param.raw_name}=",
+                Fix(f"Remove |{param.raw_name}=", _removal(article, param), Applicability.SAFE),
+            )
 
 
 RULES = (unknown_citation_parameter, removed_citation_parameter, empty_unknown_parameter)

@@ -11,18 +11,22 @@ from collections.abc import Iterator
 from ..cs1 import cs1_citations
 from ..cs1.checks import check_data
 from ..cs1.params import parameter_table
+from ..cs1.rendering import Extra, citation_class, extra_text_params, rendering
 from ..findings import Applicability, Edit, Finding, Fix, RuleFamily, Severity
-from ..model import Article, Span
+from ..model import Article, Citation, Span
 from ..textutil import MEDIAWIKI_WHITESPACE, mediawiki_trim
 from ._base import FixAvailability, RuleContext, rule
 
 _TITLES = ("title", "trans-title", "script-title")
-_EXTRA_TEXT = {
-    "page": re.compile(r"^(?:p\.|pp\.|pg\.?|pages?)\s*", re.IGNORECASE),
-    "pages": re.compile(r"^(?:p\.|pp\.|pg\.?|pages?)\s*", re.IGNORECASE),
-    "volume": re.compile(r"^(?:vol\.|volume)\s*", re.IGNORECASE),
-    "issue": re.compile(r"^(?:issue|no\.|nr\.?|№|n°)\s*", re.IGNORECASE),
-    "edition": re.compile(r"\s*(?:ed\.|edn\.?|edition)$", re.IGNORECASE),
+# The label a fix removes: the module's labels with what separates them from the number. A
+# fix is offered only when something follows that is not glued to the label ("Volumen 3").
+_LABELS = {
+    Extra.PAGES: re.compile(r"^(?:pages?|pgs?|pp?)\.?(?:&nbsp;|[\s:])*", re.IGNORECASE),
+    Extra.VOLUME: re.compile(
+        r"^(?:volumes?|vols?|issues?|iss|numbers?|nos?|nr|n°|№|n)(?:[.:=]|&nbsp;|\s)*",
+        re.IGNORECASE,
+    ),
+    Extra.EDITION: re.compile(r"[\s,]+(?:edn?\.?|edition)$", re.IGNORECASE),
 }
 
 
@@ -30,9 +34,11 @@ _EXTRA_TEXT = {
 def missing_title(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a citation with no title ("Missing or empty |title=").
 
-    |trans-title= or |script-title= count as a title; {{cite episode}} needs |series=; in
-    {{cite encyclopedia}} and {{citation}} the |encyclopedia= stands in for a missing title,
-    as the module does.
+    |trans-title= or |script-title= count as a title; {{cite episode}} needs |series=. In
+    {{cite encyclopedia}} (and {{citation}} with |encyclopedia=) the encyclopedia becomes the
+    title only beside an |article= (or |entry=, |chapter= ...): the module renders the
+    article as part of the encyclopedia. An encyclopedia alone, cited as a whole, has no
+    title.
 
     Why: CS1 shows a red error; a citation must say what it cites.
 
@@ -44,11 +50,33 @@ def missing_title(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """
     for citation in cs1_citations(article):
         needed: tuple[str, ...] = ("series",) if citation.cs1 == "Cite episode" else _TITLES
-        if citation.cs1 in ("Cite encyclopedia", "Citation"):
-            needed = (*needed, "encyclopedia")
-        if not any(citation.filled(name) for name in needed):
-            what = "|series=" if citation.cs1 == "Cite episode" else "|title="
-            yield ctx.finding(citation.span, f"Missing or empty {what}")
+        if any(citation.filled(name) for name in needed) or _encyclopedia_titled(citation):
+            continue
+        what = "|series=" if citation.cs1 == "Cite episode" else "|title="
+        hint = ""
+        if citation_class(citation) in rendering().classes["encyclopedia"] and any(
+            citation.filled(name) for name in rendering().meta["encyclopedia"]
+        ):
+            hint = " (|encyclopedia= stands in for the title only beside |article=)"
+        yield ctx.finding(citation.span, f"Missing or empty {what}{hint}")
+
+
+def _encyclopedia_titled(citation: Citation) -> bool:
+    """The module's remapping: in {{cite encyclopedia}}, or {{citation}} with |encyclopedia=,
+    an encyclopedia and an article make the encyclopedia the title."""
+    data = rendering()
+    cls = citation_class(citation)
+    encyclopedia = data.first(citation, "encyclopedia")
+    if cls == "citation" and encyclopedia is None:
+        return False
+    if cls not in data.classes["encyclopedia"]:
+        return False
+    if encyclopedia is None and data.first(citation, "script_encyclopedia") is None:
+        return False
+    return (
+        data.first(citation, "chapter") is not None
+        or data.first(citation, "script_chapter") is not None
+    )
 
 
 @rule(code="WC342", name="generic-title", family=RuleFamily.CITATION, severity=Severity.ERROR)
@@ -172,10 +200,16 @@ def extra_punctuation(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     name="extra-text",
     family=RuleFamily.CITATION,
     severity=Severity.ERROR,
-    fix_availability=FixAvailability.ALWAYS,
+    fix_availability=FixAvailability.SOMETIMES,
 )
 def extra_text(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags "p.", "vol.", "no." or "ed." written into a parameter CS1 labels itself.
+
+    Only where the template shows the parameter, as the module checks it: |volume= and
+    |issue= in the templates that show them ({{cite web}} shows neither), |page= (or
+    |pages= when there is no |page=), |quote-page= beside a quote, and |edition=. The
+    module's own patterns: "p5", "pp 5", "pages 5" (but "P7" may be page 7 of section P),
+    "vol 1", "Volume 2", "No. 3", "Issue 4" (in either |volume= or |issue=), "2nd ed".
 
     Why: CS1 shows "|pages= has extra text"; the reader sees "pp. pp. 5–7".
 
@@ -185,21 +219,30 @@ def extra_text(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     Use instead:
         {{cite book |title=T |pages=5–7}}
 
-    Fix: safe: the extra label is removed.
+    Fix: safe: the extra label is removed, when a number or a separated word follows it.
     """
+    data = rendering()
     for citation in cs1_citations(article):
-        for name, pattern in _EXTRA_TEXT.items():
-            param = citation.filled(name)
-            if param is None:
-                continue
-            stripped = pattern.sub("", param.value)
-            if stripped != param.value and stripped:
+        for param, kind in extra_text_params(citation):
+            if data.has_extra_text(kind, param.value):
                 span = param.trimmed_value_span
-                yield ctx.finding(
-                    span,
-                    f"|{param.raw_name}= has extra text: {param.value!r}",
-                    Fix(f'Write "{stripped}"', (Edit(span, stripped),), Applicability.SAFE),
-                )
+                stripped = _without_label(kind, param.value)
+                fix = None
+                if stripped:
+                    fix = Fix(f'Write "{stripped}"', (Edit(span, stripped),), Applicability.SAFE)
+                yield ctx.finding(span, f"|{param.raw_name}= has extra text: {param.value!r}", fix)
+
+
+def _without_label(kind: Extra, value: str) -> str:
+    """The value without its label, or "" when removing it is not certain."""
+    label = _LABELS[Extra.VOLUME if kind is Extra.ISSUE else kind].search(value)
+    if label is None or value.startswith("(("):
+        return ""
+    if kind is Extra.EDITION:
+        return value[: label.start()]
+    rest = value[label.end() :]
+    separated = label.group() != label.group().rstrip(".:= \t") or "&nbsp;" in label.group()
+    return rest if rest and (separated or rest[0].isdigit()) else ""
 
 
 RULES = (missing_title, generic_title, invisible_character, extra_punctuation, extra_text)
