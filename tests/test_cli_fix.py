@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from wikicheck import Applicability, Category, Edit, Finding, Fix, Position, Severity, Span
+from wikicheck import Applicability, Edit, Finding, Fix, Position, RuleFamily, Severity, Span
 from wikicheck.cli import main
 from wikicheck.edits import apply_edits
 
@@ -105,7 +105,7 @@ def test_parallel_output_matches_serial(tmp_path: Path, capsys: pytest.CaptureFi
 def test_a_fix_that_changes_nothing_is_not_counted() -> None:
     noop = Fix("Keep it", (Edit(Span(0, 3), "abc"),), Applicability.SAFE)
     finding = Finding(
-        "WC101", "heading-level-skip", Category.STRUCTURE, Severity.WARNING, "m", "p",
+        "WC101", "heading-level-skip", RuleFamily.STRUCTURE, Severity.WARNING, "m", "p",
         Span(0, 3), Position(1, 1), Position(1, 4), noop,
     )  # fmt: skip
     assert apply_edits("abcdef", [finding]) == ("abcdef", 0)

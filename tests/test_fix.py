@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wikicheck import Applicability, Category, Edit, Finding, Fix, Position, Severity, Span
+from wikicheck import Applicability, Edit, Finding, Fix, Position, RuleFamily, Severity, Span
 from wikicheck.cli import main
 from wikicheck.edits import EditConflict, apply, apply_edits, conflicts, validate
 
@@ -45,7 +45,7 @@ def edit(start: int, end: int, replacement: str = "") -> Edit:
 def finding(*edits: Edit, applicability: Applicability = Applicability.SAFE) -> Finding:
     fix = Fix("fix", edits, applicability)
     return Finding(
-        "WC101", "heading-level-skip", Category.STRUCTURE, Severity.WARNING, "m", "p",
+        "WC101", "heading-level-skip", RuleFamily.STRUCTURE, Severity.WARNING, "m", "p",
         Span(0, 0), Position(1, 1), Position(1, 1), fix,
     )  # fmt: skip
 
