@@ -205,6 +205,12 @@ def find_typos(
         if lower in vocabulary:
             continue
         judged += 1
+        # The tests that need no candidates first: they drop one word in seven before the
+        # costliest step, and the order of tests that each only skip the word is free.
+        if _abbreviation(article.source, word):
+            continue
+        if _hyphen_compound(article.source, word, lexicon) or lexicon.dictionary_size(lower):
+            continue
         candidates = _model_candidates(lower, lexicon)
         if not candidates:
             continue
@@ -217,10 +223,6 @@ def find_typos(
             continue  # as likely a formation of known words ("loadbed") as a slip
         if best_zipf - lexicon.frequency(lower) < OVER_WORD:
             continue  # English text uses the word itself too often for a one-off slip
-        if _abbreviation(article.source, word):
-            continue
-        if _hyphen_compound(article.source, word, lexicon) or lexicon.dictionary_size(lower):
-            continue
         confidence = min(0.9, 0.4 + (best_zipf - COMMON) * 0.1 + (0.1 if not runner_up else 0.0))
         yield Typo(text, word.start, word.end, (best,), round(confidence, 2), Source.MODEL, False)
 
