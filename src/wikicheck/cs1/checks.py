@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -60,11 +61,13 @@ def name_params(citation: Citation) -> list[NameParam]:
 
 @dataclass(frozen=True, slots=True)
 class CheckData:
-    generic_name_accept: tuple[re.Pattern[str], ...]
-    generic_name_plain: tuple[str, ...]
-    generic_name_patterns: tuple[re.Pattern[str], ...]
-    generic_title_plain: tuple[str, ...]
-    generic_title_patterns: tuple[re.Pattern[str], ...]
+    # Each list is one regex, the plain entries escaped (searched in the lowercased value):
+    # one search in C instead of a Python loop over some twenty patterns for every name.
+    generic_name_accept: re.Pattern[str]
+    generic_name_plain: re.Pattern[str]
+    generic_name_patterns: re.Pattern[str]
+    generic_title_plain: re.Pattern[str]
+    generic_title_patterns: re.Pattern[str]
     keywords: dict[str, tuple[str, ...]]
     redundant_groups: dict[str, tuple[str, ...]]
     external_link_exempt: frozenset[str]
@@ -77,20 +80,25 @@ class CheckData:
     removed_values: dict[str, dict[str, str]]
 
     def is_generic_name(self, value: str) -> bool:
-        if any(pattern.search(value) for pattern in self.generic_name_accept):
+        if self.generic_name_accept.search(value):
             return False
-        lowered = value.lower()
-        return any(text in lowered for text in self.generic_name_plain) or any(
-            pattern.search(value) for pattern in self.generic_name_patterns
+        return bool(
+            self.generic_name_plain.search(value.lower())
+            or self.generic_name_patterns.search(value)
         )
 
     def is_generic_title(self, value: str) -> bool:
         """As the module's is_generic(): plain entries are searched in the lowercased value,
         patterns in the value as written ("unknown" is generic, "Unknown" is not)."""
-        lowered = value.lower()
-        return any(text in lowered for text in self.generic_title_plain) or any(
-            pattern.search(value) for pattern in self.generic_title_patterns
+        return bool(
+            self.generic_title_plain.search(value.lower())
+            or self.generic_title_patterns.search(value)
         )
+
+
+def _any_of(patterns: Iterable[str]) -> re.Pattern[str]:
+    """One regex that finds what any of ``patterns`` finds (none: a regex that never does)."""
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns) or "(?!)")
 
 
 @cache
@@ -98,11 +106,11 @@ def check_data() -> CheckData:
     data = load_toml("cs1_checks.toml")
     names, titles = data["generic_names"], data["generic_titles"]
     return CheckData(
-        generic_name_accept=tuple(re.compile(p) for p in names["accept"]),
-        generic_name_plain=tuple(names["plain"]),
-        generic_name_patterns=tuple(re.compile(p) for p in names["patterns"]),
-        generic_title_plain=tuple(titles["plain"]),
-        generic_title_patterns=tuple(re.compile(p) for p in titles["patterns"]),
+        generic_name_accept=_any_of(names["accept"]),
+        generic_name_plain=_any_of(map(re.escape, names["plain"])),
+        generic_name_patterns=_any_of(names["patterns"]),
+        generic_title_plain=_any_of(map(re.escape, titles["plain"])),
+        generic_title_patterns=_any_of(titles["patterns"]),
         keywords={name: tuple(values) for name, values in data["keywords"].items()},
         redundant_groups={name: tuple(group) for name, group in data["redundant_groups"].items()},
         external_link_exempt=frozenset(data["external_link_exempt"]["params"]),

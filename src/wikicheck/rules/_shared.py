@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from ..cs1 import cs1_citations
 from ..cs1.citation_dates import CheckedDate, citation_dates
 from ..cs1.dates import DateKind
-from ..model import Citation, CitationParam
+from ..model import Citation, CitationParam, Span
 from ..typos.detector import interesting
 from ..typos.lexicon import lexicon
 from ..typos.words import Word, prose_words
@@ -46,3 +47,18 @@ def describe_date(checked: CheckedDate) -> str:
 def typo_words(ctx: RuleContext) -> list[Word]:
     """The prose words the typo detector needs to look at (see ``detector.interesting``)."""
     return ctx.memo("typo-words", lambda: list(prose_words(ctx.article, interesting(lexicon()))))
+
+
+def in_heading(ctx: RuleContext, span: Span) -> bool:
+    """Whether ``span`` lies in a heading's line. The heading lines, in source order and
+    apart, are listed once per article and the one before ``span`` found by bisection:
+    asking every heading for every finding was quadratic on a broken page."""
+    starts, headings = ctx.memo("heading-lines", lambda: _heading_lines(ctx))
+    index = bisect_right(starts, span.start) - 1
+    return index >= 0 and headings[index].contains(span)
+
+
+def _heading_lines(ctx: RuleContext) -> tuple[list[int], list[Span]]:
+    sections = ctx.article.all_sections()
+    headings = [section.heading_span for section in sections if section.heading_span is not None]
+    return [span.start for span in headings], headings

@@ -9,8 +9,10 @@ that pass |ref= on, and HTML ids; templates whose output the page cannot see are
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from ..cs1.citeref import Anchor, anchor_encode, anchor_id_value, citation_anchor
 from ..cs1.footnotes import (
@@ -55,22 +57,35 @@ class Page:
         return [source for source in self.unseen if source.anything or surname in source.text]
 
 
-def _ref_tag_attributes(article: Article) -> list[Span]:
+class _RefOpenings:
     """The opening tags of the page's <ref>s. MediaWiki never expands templates in the
-    attributes of an extension tag: {{harvnb|x|2001}} written in <ref name="…"> is text."""
-    return [tag.open_span for tag in article.tags if tag.name == "ref"]
+    attributes of an extension tag: {{harvnb|x|2001}} written in <ref name="…"> is text.
+
+    Asked by bisection over the openings' starts and the furthest end reached so far: asking
+    every opening for every short citation took a second on a page of 2,000 of each.
+    """
+
+    def __init__(self, article: Article) -> None:
+        openings = sorted(tag.open_span for tag in article.tags if tag.name == "ref")
+        self._starts = [span.start for span in openings]
+        self._reach = list(accumulate((span.end for span in openings), max))
+
+    def hold(self, span: Span) -> bool:
+        """Whether an opening starts before ``span`` and ends at or after its end."""
+        before = bisect_left(self._starts, span.start)  # the openings that start before it
+        return before > 0 and self._reach[before - 1] >= span.end
 
 
 def _page(article: Article, ctx: RuleContext) -> Page:
     page = Page()
-    openings: list[Span] | None = None
+    openings: _RefOpenings | None = None
     for template in article.templates:
         links = short_citations(template)
         if not links:
             continue
         if openings is None:
-            openings = _ref_tag_attributes(article)
-        if any(o.start < template.span.start and template.span.end <= o.end for o in openings):
+            openings = _RefOpenings(article)
+        if openings.hold(template.span):
             continue
         page.links.extend(links)
     if not page.links:  # the rules say nothing about a page without short citations

@@ -82,9 +82,12 @@ def duplicate_citation_parameter(article: Article, ctx: RuleContext) -> Iterator
     Fix: safe when the dropped copy is empty or identical to the one used.
     """
     for citation in cs1_citations(article):
+        named = list(named_params(citation))
+        if len({param.raw_name for param in named}) == len(named):
+            continue  # no name twice, as in nearly every citation: no Occurrence to build
         occurrences = [
             Occurrence(param.raw_name, param.value, param.span, param.trimmed_span)
-            for param in named_params(citation)
+            for param in named
         ]
         for duplicate in duplicates(article, occurrences):
             yield ctx.finding(

@@ -8,7 +8,9 @@ case; a group with no list to show it is WC405's.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
+from itertools import accumulate
 
 from ..findings import Finding, RuleFamily, Severity
 from ..model import Article, Ref, ReferenceList
@@ -23,19 +25,25 @@ def _attributes(ref: Ref) -> dict[str, str]:
     return dict(ref.attributes)
 
 
-def _holder(article: Article, ref: Ref) -> ReferenceList | None:
+def _holder(ctx: RuleContext, ref: Ref) -> ReferenceList | None:
     """The reference list a ref is written directly inside (list-defined), if any: a ref
     nested in the content of another one ({{efn|… <ref>…</ref>}} in a notes list) is not."""
+    article = ctx.article
     holder = next((item for item in article.reference_lists if item.span.contains(ref.span)), None)
     if holder is None:
         return None
-    nested = any(
-        other is not ref
-        and other.content_span is not None
-        and other.content_span.contains(ref.span)
-        for other in article.refs
-    )
+    # Whether some ref's content holds this one: the contents sorted by start, with the
+    # furthest end reached so far, answer by bisection (asking every ref for every
+    # list-defined one was quadratic). A ref's own content never holds the ref itself.
+    starts, reach = ctx.memo("ref-contents", lambda: _contents_reach(article))
+    before = bisect_right(starts, ref.span.start)
+    nested = before > 0 and reach[before - 1] >= ref.span.end
     return None if nested else holder
+
+
+def _contents_reach(article: Article) -> tuple[list[int], list[int]]:
+    contents = sorted(ref.content_span for ref in article.refs if ref.content_span is not None)
+    return [span.start for span in contents], list(accumulate((s.end for s in contents), max))
 
 
 def _tags(article: Article) -> Iterator[Ref]:
@@ -142,7 +150,7 @@ def list_defined_ref_group_mismatch(article: Article, ctx: RuleContext) -> Itera
         }}
     """
     for ref in _tags(article):
-        holder = _holder(article, ref)
+        holder = _holder(ctx, ref)
         if holder is not None and ref.group != holder.group:
             yield ctx.finding(
                 ref.span,
@@ -176,7 +184,7 @@ def list_defined_ref_without_name(article: Article, ctx: RuleContext) -> Iterato
         }}
     """
     for ref in _tags(article):
-        if not ref.name and _holder(article, ref) is not None:
+        if not ref.name and _holder(ctx, ref) is not None:
             yield ctx.finding(ref.span, "<ref> tag defined in <references> has no name attribute")
 
 
@@ -206,7 +214,7 @@ def empty_list_defined_ref(article: Article, ctx: RuleContext) -> Iterator[Findi
         }}
     """
     for ref in _tags(article):
-        if ref.name and ref.is_reuse and _holder(article, ref) is not None:
+        if ref.name and ref.is_reuse and _holder(ctx, ref) is not None:
             yield ctx.finding(
                 ref.span,
                 f'<ref> tag defined in <references> with name "{ref.name}" has no content',
@@ -233,7 +241,7 @@ def ref_details_misuse(article: Article, ctx: RuleContext) -> Iterator[Finding]:
         if "details" not in attributes:
             continue
         has_text = bool((ref.content or "").strip())
-        if _holder(article, ref) is not None:
+        if _holder(ctx, ref) is not None:
             message = "details= is not supported on a <ref> inside a reference list"
         elif not ref.name and not has_text:
             message = "<ref details=…> has no main reference: give it a name= or content"

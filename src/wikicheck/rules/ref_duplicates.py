@@ -56,9 +56,11 @@ def _words(value: str) -> frozenset[str]:
     return frozenset(word for word in words if word not in _SMALL_WORDS)
 
 
-def _title(citation: Citation) -> frozenset[str]:
+def _title(citation: Citation | None) -> frozenset[str]:
     """The title's words, or none when it only names the site ({{cite web |title=Dropbox}})
     or is a placeholder (CS1's generic titles, a bot's "Archived copy")."""
+    if citation is None:
+        return frozenset()
     title = citation.value("title")
     if check_data().is_generic_title(title) or title.casefold() == _ARCHIVED_COPY:
         return frozenset()
@@ -81,7 +83,10 @@ def _beside(text: str) -> str:
 class _Source:
     key: tuple[str, ...]
     """What two references of one source have in common exactly: URL, place, other text."""
-    title: frozenset[str]
+    citation: Citation | None
+    """Whose title tells two documents at one URL apart: its words are read only when
+    another reference has the same key, which few have (most of this rule's time went on
+    reading every title)."""
     snapshot: str
     """The archive copy of an undated page ("" for a dated one, or none)."""
     accessed: int | None
@@ -89,9 +94,6 @@ class _Source:
     quote: str
 
     def same_as(self, other: _Source) -> bool:
-        shorter = min(len(self.title), len(other.title))
-        if shorter and len(self.title & other.title) < _SAME_TITLE * shorter:
-            return False  # two documents at one URL
         if self.quote != other.quote:
             return False  # merging would lose a quotation or show one where it was not meant
         if (
@@ -100,7 +102,11 @@ class _Source:
             and abs(self.accessed - other.accessed) >= _NEW_VERSION_YEARS
         ):
             return False  # two readings of a page that changed in between
-        return not self.snapshot or not other.snapshot or self.snapshot == other.snapshot
+        if self.snapshot and other.snapshot and self.snapshot != other.snapshot:
+            return False
+        mine, theirs = _title(self.citation), _title(other.citation)
+        shorter = min(len(mine), len(theirs))
+        return not shorter or len(mine & theirs) >= _SAME_TITLE * shorter  # else two documents
 
 
 def _source(article: Article, ref: Ref) -> _Source | None:
@@ -118,15 +124,15 @@ def _source(article: Article, ref: Ref) -> _Source | None:
         accessed = _YEAR.search(citation.value("access-date"))
         return _Source(
             key=("url", _url(citation.value("url")), *place, beside),
-            title=_title(citation),
+            citation=citation,
             snapshot="" if dated else _url(citation.value("archive-url")),
             accessed=int(accessed.group(1)) if accessed and not dated else None,
             quote=" ".join(citation.value("quote").split()),
         )
     if _BARE_URL.match(content):
         url = _url(content.strip("[] "))
-        return _Source(("url", url, *("" for _ in _PLACE), ""), frozenset(), "", None, "")
-    return _Source(("text", content), frozenset(), "", None, "") if content else None
+        return _Source(("url", url, *("" for _ in _PLACE), ""), None, "", None, "")
+    return _Source(("text", content), None, "", None, "") if content else None
 
 
 @rule(code="WC408", name="duplicate-reference", family=RuleFamily.REFERENCE, severity=Severity.INFO)

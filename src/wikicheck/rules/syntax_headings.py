@@ -9,6 +9,7 @@ from ..findings import Finding, RuleFamily, Severity
 from ..model import Article, Section, Span
 from ..textutil import strip_comments
 from ._base import RuleContext, rule
+from ._shared import in_heading
 
 _QUOTES = re.compile(r"'{2,}")
 _PRESENTATIONAL = frozenset(
@@ -137,11 +138,8 @@ def html_in_heading(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     Use instead:
         == History (1900–1950) ==
     """
-    headings = [span for _section, span in _headings(article)]
-    if not headings:
-        return
     for tag in article.tags:
-        if tag.name in _PRESENTATIONAL and any(span.contains(tag.span) for span in headings):
+        if tag.name in _PRESENTATIONAL and in_heading(ctx, tag.span):
             yield ctx.finding(tag.open_span, f"<{tag.name}> in a heading")
 
 

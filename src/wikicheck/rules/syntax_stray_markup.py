@@ -56,12 +56,12 @@ def _runs(article: Article, ctx: RuleContext, messages: dict[StrayKind, str]) ->
             continue
         if run is not None:
             yield ctx.finding(
-                Span(run.span.start, end), messages[run.kind] + heading_note(article, run.span)
+                Span(run.span.start, end), messages[run.kind] + heading_note(ctx, run.span)
             )
         run, end = stray, stray.span.end
     if run is not None:
         yield ctx.finding(
-            Span(run.span.start, end), messages[run.kind] + heading_note(article, run.span)
+            Span(run.span.start, end), messages[run.kind] + heading_note(ctx, run.span)
         )
 
 

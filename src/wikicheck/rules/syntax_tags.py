@@ -17,6 +17,7 @@ from ..findings import Finding, RuleFamily, Severity
 from ..model import Article, Span, StrayKind, StrayMarkup
 from ..parse.markup import html_tags
 from ._base import RuleContext, rule
+from ._shared import in_heading
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,16 +57,9 @@ def tag_balance(article: Article, ctx: RuleContext) -> TagBalance:
     return ctx.memo("syntax.tag_balance", lambda: _balance(article))
 
 
-def in_heading(article: Article, span: Span) -> bool:
-    return any(
-        section.heading_span is not None and section.heading_span.contains(span)
-        for section in article.all_sections()
-    )
-
-
-def heading_note(article: Article, span: Span) -> str:
+def heading_note(ctx: RuleContext, span: Span) -> str:
     """The words " in a heading" when the span lies in a heading's line, for messages."""
-    return " in a heading" if in_heading(article, span) else ""
+    return " in a heading" if in_heading(ctx, span) else ""
 
 
 CLEAN_CLOSE = re.compile(r"</[A-Za-z][A-Za-z0-9]*\s*>")
@@ -92,7 +86,7 @@ def unclosed_tag(article: Article, ctx: RuleContext) -> Iterator[Finding]:
             continue
         yield ctx.finding(
             stray.span,
-            f"<{stray.name}> is never closed{heading_note(article, stray.span)}",
+            f"<{stray.name}> is never closed{heading_note(ctx, stray.span)}",
             data={"tag": stray.name},
         )
 
@@ -114,7 +108,7 @@ def stray_closing_tag(article: Article, ctx: RuleContext) -> Iterator[Finding]:
         if CLEAN_CLOSE.fullmatch(article.text_at(stray.span)):
             yield ctx.finding(
                 stray.span,
-                f"</{stray.name}> closes no <{stray.name}>{heading_note(article, stray.span)}",
+                f"</{stray.name}> closes no <{stray.name}>{heading_note(ctx, stray.span)}",
                 data={"tag": stray.name},
             )
 

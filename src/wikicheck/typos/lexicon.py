@@ -57,6 +57,11 @@ class Misspellings(Mapping[str, Misspelling]):
     def __contains__(self, typo: object) -> bool:
         return typo in self._corrections
 
+    def get(self, typo: str, default: Misspelling | None = None) -> Misspelling | None:  # type: ignore[override]
+        # Mapping.get goes through __getitem__ and a KeyError for every word not on the
+        # list, which is nearly every word the detector asks about.
+        return self[typo] if typo in self._corrections else default
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._corrections)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import chain
 
 from ..model import Article, TextContext, TextRun
 
@@ -41,20 +42,31 @@ def prose_words(article: Article, keep: WordSelection | None = None) -> Iterator
     odd apostrophe into a wrong state for the rest of the paragraph. ``keep`` chooses words by
     their text before the (costlier) look at their surroundings, a run at a time.
     """
-    for run in article.text_runs:
-        if run.context is not TextContext.QUOTE:
-            yield from _run_words(article.source, run, keep)
+    source = article.source
+    runs = [run for run in article.text_runs if run.context is not TextContext.QUOTE]
+    if keep is None:
+        for run in runs:
+            yield from _run_words(source, run, None)
+        return
+    # ``keep`` is asked once for the article's distinct words, not once per run: a page has
+    # hundreds of runs and four in five hold no word worth a look; those are skipped by a
+    # test in C (isdisjoint) instead of a Python call each. The answer is the same, since
+    # ``keep`` judges each word on its own.
+    run_words = [_WORD.findall(run.text) for run in runs]
+    wanted = keep(set(chain.from_iterable(run_words)))
+    if not wanted:
+        return
+    for run, words in zip(runs, run_words, strict=True):
+        if not wanted.isdisjoint(words):
+            yield from _run_words(source, run, wanted)
 
 
-def _run_words(source: str, run: TextRun, keep: WordSelection | None) -> Iterator[Word]:
+def _run_words(source: str, run: TextRun, wanted: set[str] | None) -> Iterator[Word]:
+    """The words of ``run`` (only those in ``wanted``, when given) outside italics and
+    quotations."""
     text = run.text
     if run.context is TextContext.LINK and _italic_link(source, run):
         return  # ''[[Prosalirus bitis]]'': a link's text in italics, as a species name is
-    wanted = None
-    if keep is not None:  # most runs hold no word worth a look: skip them whole
-        wanted = keep(set(_WORD.findall(text)))
-        if not wanted:
-            return
     position = 0
     hidden = bold = False  # in italics or a quotation; in bold (forms and terms, not prose)
     for marker in [*_HIDING.finditer(text), None]:
