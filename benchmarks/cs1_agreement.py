@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpus_files import OLDER, RECENT, english_articles
+from cs1_errors import ErrorMap, ErrorTally, compare_errors, report_errors
 from cs1_harness import TODAY, Harness, module_args
 from lupa import lua51
 
@@ -69,6 +70,7 @@ class Tally:
     module_only_ids: Counter[str] = field(default_factory=Counter)
     wikicheck_only_codes: Counter[str] = field(default_factory=Counter)
     disagreements: list[Disagreement] = field(default_factory=list)
+    errors: ErrorTally = field(default_factory=ErrorTally)
 
     @property
     def precision(self) -> float:
@@ -89,7 +91,9 @@ def error_findings(findings: list[Finding]) -> list[Finding]:
     ]
 
 
-def citations_of(folder: Path, harness: Harness, tally: Tally) -> Iterator[None]:
+def citations_of(
+    folder: Path, harness: Harness, tally: Tally, errors_map: ErrorMap
+) -> Iterator[None]:
     plan = Plan.of(Settings(today=TODAY, select=("ALL",)))
     for path in english_articles(folder):
         text = path.read_text(encoding="utf-8")
@@ -108,7 +112,7 @@ def citations_of(folder: Path, harness: Harness, tally: Tally) -> Iterator[None]
                 tally.failed[f"no CitationClass for {citation.cs1}"] += 1
                 continue
             try:
-                shown, ids = harness.cite(cls, args)
+                rendered = harness.cite(cls, args)
             except lua51.LuaError as error:
                 reason = str(error).splitlines()[0][:160]
                 tally.failed[reason] += 1
@@ -116,9 +120,13 @@ def citations_of(folder: Path, harness: Harness, tally: Tally) -> Iterator[None]
                     source = text[citation.span.start : citation.span.end]
                     tally.failed_examples.append((path.name, source, reason))
                 continue
-            codes = sorted(
-                {finding.code for finding in errors if citation.span.contains(finding.span)}
+            inside = [finding for finding in errors if citation.span.contains(finding.span)]
+            codes = sorted({finding.code for finding in inside})
+            source = text[citation.span.start : citation.span.end]
+            compare_errors(
+                tally.errors, errors_map, path.name, source, citation, rendered.errors, inside
             )
+            shown, ids = rendered.shown, rendered.ids
             tally.compared += 1
             if shown and not ids:
                 ids = ["(no visible id)"]
@@ -136,7 +144,6 @@ def citations_of(folder: Path, harness: Harness, tally: Tally) -> Iterator[None]
             else:
                 tally.neither += 1
             if bool(codes) != bool(ids):
-                source = text[citation.span.start : citation.span.end]
                 other = sorted(
                     {
                         f"{finding.code} ({finding.severity.value}) {finding.message}"
@@ -179,6 +186,7 @@ def report(name: str, tally: Tally, show: int, seconds: float, verbose: bool) ->
             print(f"      wikicheck also: {line[:160]}")
     for article, source, reason in tally.failed_examples[:show]:
         print(f"   !! {article}: {reason}\n      {source[:300]}")
+    report_errors(tally.errors, show, verbose)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -191,10 +199,11 @@ def main(argv: list[str] | None = None) -> int:
     args = options.parse_args(argv)
     names = ["articles", "recent"] if args.corpus == "both" else [args.corpus]
     harness = Harness()
+    errors_map = ErrorMap.load()
     for name in names:
         tally = Tally()
         started = time.perf_counter()
-        for _ in citations_of(FOLDERS[name], harness, tally):
+        for _ in citations_of(FOLDERS[name], harness, tally, errors_map):
             pass
         report(name, tally, args.show, time.perf_counter() - started, args.verbose)
     return 0
