@@ -99,6 +99,9 @@ class ErrorTally:
     disagreements: list[ErrorDisagreement] = field(default_factory=list)
     spans: Counter[str] = field(default_factory=Counter)
     span_mismatches: list[SpanMismatch] = field(default_factory=list)
+    texts: Counter[str] = field(default_factory=Counter)
+    text_differences: Counter[str] = field(default_factory=Counter)
+    text_examples: list[str] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -170,6 +173,22 @@ def compare_errors(
             )
         else:
             _check_spans(tally, article, source, citation, kind, module_kinds[kind], ours[kind])
+            _check_texts(tally, article, module_kinds[kind], ours[kind])
+
+
+def _check_texts(
+    tally: ErrorTally, article: str, module: list[ModuleError], findings: list[Finding]
+) -> None:
+    """Does a finding of the kind say what the module's message says? wikicheck's messages
+    start with the module's text and may add detail ("Check |isbn= value: checksum: ...")."""
+    for error in module:
+        if any(finding.message.startswith(error.text) for finding in findings):
+            tally.texts["same"] += 1
+            continue
+        tally.texts["differ"] += 1
+        tally.text_differences[error.id] += 1
+        ours = " / ".join(f"{f.code} {f.message}" for f in findings)
+        tally.text_examples.append(f"{article}: {error.text} -- wikicheck: {ours}")
 
 
 def _check_spans(
@@ -238,6 +257,12 @@ def report_errors(tally: ErrorTally, show: int, verbose: bool) -> None:
             print(f"     {name:34} {_counts(counter, shown)}")
     spans = ", ".join(f"{name} {count}" for name, count in sorted(tally.spans.items()))
     print(f"   spans of the shared pairs: {spans or '-'}")
+    print(f"   messages of the shared pairs: same {tally.texts['same']}, "
+          f"differ {tally.texts['differ']}")  # fmt: skip
+    for error_id, count in tally.text_differences.most_common():
+        print(f"     {count:5} {error_id}")
+    for example in tally.text_examples[:show]:
+        print(f"   ≠≠ {example[:300]}")
     for item in tally.disagreements[:show]:
         print(f"   -- {item.article}: {item.kind} ({item.side})")
         print(f"      {item.citation[:400]}")
