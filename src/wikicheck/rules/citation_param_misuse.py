@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from ..cs1 import cs1_citations
 from ..cs1.checks import check_data
 from ..cs1.params import enum_name, whitelist
-from ..cs1.rendering import citation_class, rendering
+from ..cs1.rendering import citation_class, ignores_chapter, rendering
 from ..findings import Finding, RuleFamily, Severity
 from ..model import Article, Citation, CitationParam
 from ._base import FixAvailability, RuleContext, rule
@@ -229,7 +229,10 @@ def parameter_ignored(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     As the module: |agency= outside {{cite news}}, {{cite magazine}}, {{cite web}},
     {{cite press release}} (and {{citation}} with |newspaper=, |magazine= or |work=);
     |encyclopedia= outside {{cite encyclopedia}} and {{citation}}; |publisher= in
-    {{cite newsgroup}}. Names no template knows are WC331's.
+    {{cite newsgroup}}; a chapter (|chapter=, |trans-chapter=, |chapter-url= ... the first
+    the module finds) in {{cite web}}, {{cite news}}, {{cite journal}} and the other
+    periodical templates, and in {{citation}} beside a periodical but no encyclopedia
+    ("|chapter= ignored"). Names no template knows are WC331's.
 
     Why: CS1 shows a red error and drops the value.
 
@@ -248,6 +251,25 @@ def parameter_ignored(article: Article, ctx: RuleContext) -> Iterator[Finding]:
                 yield ctx.finding(
                     param.trimmed_span, f"Unknown parameter |{param.raw_name}= ignored"
                 )
+        chapter = _ignored_chapter(citation)
+        if chapter is not None:
+            yield ctx.finding(chapter.trimmed_span, f"|{chapter.raw_name}= ignored")
+
+
+# The module's order of the chapter meta-parameters when it names the ignored one.
+_CHAPTER_METAS = ("chapter", "trans_chapter", "chapter_url", "script_chapter", "chapter_format")
+
+
+def _ignored_chapter(citation: Citation) -> CitationParam | None:
+    if not ignores_chapter(citation):
+        return None
+    data = rendering()
+    for meta in _CHAPTER_METAS:
+        for name in data.meta[meta]:
+            param = citation.filled(name)
+            if param is not None and param.known:  # an unknown one is never read
+                return param
+    return None
 
 
 def _ignored_params(citation: Citation, cls: str) -> Iterator[CitationParam]:
