@@ -10,6 +10,7 @@ value") are checked against the parameters wikicheck's findings of that kind lie
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -26,6 +27,12 @@ BOTH, MODULE, WIKICHECK = "both", "module only", "wikicheck only"
 # Messages that list every parameter at fault ("Check date values in: |date=, |access-date=";
 # not "|year= / |date= mismatch", which names the culprit first).
 LISTS = frozenset({"err_bad_date", "err_param_unknown_empty"})
+# Messages naming parameters that are all at fault, one being enough to report ("More than one
+# of |work= and |website=": the module names the one it keeps last).
+EITHER = frozenset({"err_redundant_parameters"})
+# A template name before wikicheck's message ("{{Cite web}}: Missing or empty |url=").
+TEMPLATE_PREFIX = re.compile(r"^\{\{[^{}]*\}\}: ")
+NAMES = re.compile(r"\|[^|=]*=")
 
 
 @dataclass(frozen=True)
@@ -191,12 +198,17 @@ def _check_texts(
     canonical = {f"|{p.raw_name}=": f"|{p.name}=" for p in citation.params if p.raw_name}
     for error in module:
         messages = [finding.message for finding in findings]
-        as_module = [" ".join(canonical.get(w, w) for w in m.split(" ")) for m in messages]
+        as_module = [
+            TEMPLATE_PREFIX.sub("", " ".join(canonical.get(w, w) for w in m.split(" ")))
+            for m in messages
+        ]
         listed = _named(citation, error.params)
         if any(message.startswith(error.text) for message in messages):
             verdict = "same"
         elif any(message.startswith(error.text) for message in as_module):
             verdict = "same, the parameter named as written"
+        elif any(_reordered(error.text, message) for message in messages):
+            verdict = "same, the parameters in another order"
         elif error.id in LISTS and all(
             any(m.endswith(f"|{p.raw_name}=") for m in messages) for p in listed
         ):
@@ -207,6 +219,14 @@ def _check_texts(
             ours = " / ".join(f"{f.code} {f.message}" for f in findings)
             tally.text_examples.append(f"{article}: {error.text} -- wikicheck: {ours}")
         tally.texts[verdict] += 1
+
+
+def _reordered(module: str, ours: str) -> bool:
+    """The same message naming the same parameters in another order."""
+    names = NAMES.findall(module)
+    return NAMES.sub("|=", ours).startswith(NAMES.sub("|=", module)) and sorted(names) == sorted(
+        NAMES.findall(ours)[: len(names)]
+    )
 
 
 def _check_spans(
@@ -232,7 +252,11 @@ def _check_spans(
         # A list names every culprit; other messages name the culprit first (|archive-date= /
         # |archive-url= timestamp mismatch, |x= ignored (|y= suggested), |a= requires |b=).
         culprits = present if error.id in LISTS and "mismatch" not in error.text else present[:1]
-        if all(id(p) in on for p in culprits):
+        if error.id in EITHER:
+            reported = any(id(p) in on for p in present)
+        else:
+            reported = all(id(p) in on for p in culprits)
+        if reported:
             tally.spans["module's parameter has a finding"] += 1
         else:
             tally.spans["module's parameter has no finding"] += 1
@@ -250,44 +274,3 @@ def _check_spans(
         texts = "; ".join(error.text for error in module)
         what = f"wikicheck: {_describe(citation, finding)} -- module: {texts}"
         tally.span_mismatches.append(SpanMismatch(article, source, kind, what))
-
-
-def _counts(counter: Counter[str], sides: tuple[str, ...]) -> str:
-    return ", ".join(f"{side} {counter[side]}" for side in sides)
-
-
-def report_errors(tally: ErrorTally, show: int, verbose: bool) -> None:
-    pairs = tally.pairs
-    print(f"   error level, (citation, kind) pairs: both {pairs[BOTH]}, module only "
-          f"{pairs[MODULE]}, wikicheck only {pairs[WIKICHECK]}; precision "
-          f"{tally.precision:.3f}, recall {tally.recall:.3f}")  # fmt: skip
-    sides = (BOTH, MODULE, WIKICHECK)
-    for title, table, shown in (
-        ("by kind", tally.by_kind, sides),
-        ("by module id", tally.by_id, (BOTH, MODULE)),
-        ("by wikicheck code", tally.by_code, (BOTH, WIKICHECK)),
-    ):
-        rows = sorted(table.items(), key=lambda row: (-row[1].total(), row[0]))
-        rows = [row for row in rows if verbose or row[1][BOTH] != row[1].total()]
-        if rows:
-            print(f"   {title}{'' if verbose else ' (disagreeing only)'}:")
-        for name, counter in rows:
-            print(f"     {name:34} {_counts(counter, shown)}")
-    spans = ", ".join(f"{name} {count}" for name, count in sorted(tally.spans.items()))
-    print(f"   spans of the shared pairs: {spans or '-'}")
-    texts = ", ".join(f"{name} {count}" for name, count in sorted(tally.texts.items()))
-    print(f"   messages of the shared pairs: {texts or '-'}")
-    for error_id, count in tally.text_differences.most_common():
-        print(f"     {count:5} {error_id}")
-    for example in tally.text_examples[:show]:
-        print(f"   ≠≠ {example[:300]}")
-    for item in tally.disagreements[:show]:
-        print(f"   -- {item.article}: {item.kind} ({item.side})")
-        print(f"      {item.citation[:400]}")
-        for line in item.module:
-            print(f"      module: {line[:200]}")
-        for line in item.wikicheck:
-            print(f"      wikicheck: {line[:200]}")
-    for mismatch in tally.span_mismatches[:show]:
-        print(f"   ~~ {mismatch.article}: {mismatch.kind}: {mismatch.what[:300]}")
-        print(f"      {mismatch.citation[:300]}")
