@@ -13,6 +13,7 @@ import calendar
 import datetime as dt
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +49,34 @@ TEMPLATE = re.compile(r"\{\{")
 SIMPLE_TEMPLATE = re.compile(
     r"\{\{\s*(!|[Pp]ipe|[Nn]bsp|[Nn]dash|[Mm]dash|[Ss]fnref|[Hh]arvid)\s*(\|[^{}]*)?\}\}"
 )
+# One of the module's error messages: "... (<a help link>[[Help:CS1 errors#anchor|help]])".
+RECORD_SEPARATOR = "\x1e"
+HELP_ANCHOR = re.compile(r"\s*\(\[\[Help:CS1 errors#([^|\]]+)\|")
+# The "{{Cite web}}: " put before the first message.
+PREFIX = re.compile(r"<span[^>]*><code[^>]*>\{\{\[\[Template:.*?\}\}</code>: </span>")
+NAMED_PARAM = re.compile(r"&#124;([^=<&]+)=")
+TAG = re.compile(r"<[^>]*>")
 EXPANSIONS = {"!": "|", "pipe": "|", "nbsp": "&nbsp;", "ndash": "&ndash;", "mdash": "&mdash;"}
+
+
+@dataclass(frozen=True)
+class ModuleError:
+    """One visible error message of the module."""
+
+    id: str
+    text: str
+    """The message as a reader sees it ("Check date values in: |date=")."""
+    params: tuple[str, ...]
+    """The parameters the message names, as written in the citation (|date= ...)."""
+
+
+@dataclass(frozen=True)
+class Rendered:
+    shown: bool
+    """The output has a visible error message."""
+    ids: list[str]
+    """The visible error ids the module noted (z.error_ids_t)."""
+    errors: list[ModuleError]
 
 
 def expand_simple(match: re.Match[str]) -> str:
@@ -143,6 +171,8 @@ class Harness:
         self._cite = self.lua.globals().cite
         self._new_page = self.lua.globals().new_page
         self.classes: dict[str, str] = {}
+        self.anchors: dict[str, str] = {}
+        """Help-page anchor -> error id (each error condition has its own anchor)."""
 
     def _callbacks(self) -> dict[str, Any]:
         lua = self.lua
@@ -211,15 +241,34 @@ class Harness:
         if not self.classes:
             for cls, template in cfg.citation_class_map_t.items():
                 self.classes[template.lower()] = cls
+        if not self.anchors:
+            for error_id, condition in cfg.error_conditions.items():
+                if condition.message and condition.anchor:
+                    self.anchors[condition.anchor] = error_id
 
     def visible(self, error_id: str) -> bool:
         return not self.error_conditions[error_id].hidden
 
-    def cite(self, cls: str, args: dict[str | int, str]) -> tuple[bool, list[str]]:
-        """Whether the rendered citation shows an error message, and the visible error ids
-        the module noted."""
-        rendered, ids = self._cite(cls, self.lua.table_from(args))
-        return "cs1-visible-error" in rendered, [i for i in ids.split() if self.visible(i)]
+    def cite(self, cls: str, args: dict[str | int, str]) -> Rendered:
+        """The rendered citation's verdict: whether it shows an error message, the visible
+        error ids the module noted, and its visible error messages."""
+        rendered, ids, messages = self._cite(cls, self.lua.table_from(args))
+        shown: list[ModuleError] = []
+        for message in messages.split(RECORD_SEPARATOR) if messages else []:
+            message = PREFIX.sub("", message)
+            help_link = HELP_ANCHOR.search(message)
+            if "cs1-visible-error" not in message or help_link is None:
+                continue
+            text = message[: help_link.start()]
+            shown.append(
+                ModuleError(
+                    self.anchors.get(help_link.group(1), f"#{help_link.group(1)}"),
+                    TAG.sub("", text).replace("&#124;", "|").strip(),
+                    tuple(dict.fromkeys(NAMED_PARAM.findall(text))),
+                )
+            )
+        visible = [i for i in ids.split() if self.visible(i)]
+        return Rendered("cs1-visible-error" in rendered, visible, shown)
 
 
 def module_args(citation: Citation) -> dict[str | int, str] | None:

@@ -163,16 +163,18 @@ function new_page ()
 end
 
 -- One citation: `class` is the template's CitationClass, `args` its parameters. Returns the
--- rendered text and the error ids the module noted (z.error_ids_t), space-separated.
+-- rendered text, the error ids the module noted (z.error_ids_t), space-separated, and its
+-- error messages as rendered (z.error_msgs_t), separated by the record separator \030.
 function cite (class, args)
 	loaded = {}
 	frame.args = {CitationClass = class}
 	frame.parent = {args = args}
 	local text = require ('Module:Citation/CS1').citation (frame)
+	local z = require ('Module:Citation/CS1/Utilities').z
 	local ids = {}
-	for id, _ in pairs (require ('Module:Citation/CS1/Utilities').z.error_ids_t or {}) do
+	for id, _ in pairs (z.error_ids_t or {}) do
 		table.insert (ids, id)
 	end
 	table.sort (ids)
-	return text, table.concat (ids, ' ')
+	return text, table.concat (ids, ' '), table.concat (z.error_msgs_t or {}, '\030')
 end

@@ -29,6 +29,10 @@ class ParameterTable:
     aliases: dict[str, str]
     url_params: frozenset[str]
     removed: dict[str, str]
+    suggestion_patterns: tuple[tuple[re.Pattern[str], str], ...]
+    """Module:Citation/CS1/Suggestions' patterns: a whole-name match -> its suggestion."""
+    suggestions: dict[str, str]
+    """Module:Citation/CS1/Suggestions' names: lowercased unknown name -> its suggestion."""
     memo: BoundedMemo[str, str] = field(default_factory=BoundedMemo, repr=False)
     """A page has thousands of citation parameters but a few hundred distinct names."""
 
@@ -46,6 +50,15 @@ class ParameterTable:
             if pattern in self.aliases:
                 return self._number(self.aliases[pattern], number)
         return name
+
+    def suggestion(self, name: str) -> tuple[bool, str | None]:
+        """What the suggestion data proposes for an unknown ``name``: (whether a pattern
+        matched, and so decides, the suggestion)."""
+        for pattern, suggestion in self.suggestion_patterns:
+            match = pattern.fullmatch(name)
+            if match:
+                return True, suggestion.replace("$1", match.group(match.lastindex or 0))
+        return False, self.suggestions.get(name.lower())
 
     @staticmethod
     def _number(canonical_pattern: str, number: str) -> str:
@@ -65,6 +78,11 @@ def parameter_table() -> ParameterTable:
         aliases=aliases,
         url_params=frozenset(data["urls"]["params"]),
         removed=dict(data["removed"]),
+        suggestion_patterns=tuple(
+            (re.compile(pattern), suggestion)
+            for pattern, suggestion in data["suggestions"]["patterns"].items()
+        ),
+        suggestions=dict(data["suggestions"]["names"]),
     )
 
 

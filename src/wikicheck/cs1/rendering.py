@@ -83,6 +83,18 @@ def citation_class(citation: Citation) -> str | None:
     return whitelist().classes.get(citation.cs1) if citation.cs1 else None
 
 
+def ignores_chapter(citation: Citation) -> bool:
+    """The module ignores a chapter here ("|chapter= ignored"): the periodical templates
+    ({{cite web}}, {{cite journal}} ...) and {{citation}} beside a periodical but no
+    encyclopedia. It then checks neither |trans-chapter= nor |chapter-format=."""
+    cls = citation_class(citation)
+    data = rendering()
+    if cls == "citation":
+        periodical = data.first(citation, "periodical") or data.first(citation, "script_periodical")
+        return periodical is not None and data.first(citation, "encyclopedia") is None
+    return cls in data.classes["chapter_ignored"]
+
+
 def _shows_volume(citation: Citation, cls: str, data: Rendering) -> bool:
     if cls != "citation":
         return cls in data.classes["volume"]

@@ -213,7 +213,12 @@ def first_without_last(article: Article, ctx: RuleContext) -> Iterator[Finding]:
 def missing_name(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags a gap in a numbered name list, such as |last1= and |last3= without |last2=.
 
-    Why: CS1 shows "Missing |last2=" and stops listing names at the gap.
+    As the module reads a list: from 1 up, a last name after one missing number is reported
+    (each such gap); a number with only a first name is neither a name nor a gap (WC306's);
+    two missing numbers in a row end the list, and the names after them are dropped without
+    an error, so they are not reported here either.
+
+    Why: CS1 shows "Missing |author2=" and stops listing names at the gap.
 
     Example:
         {{cite book |title=T |last1=Smith |last3=Jones}}
@@ -222,17 +227,27 @@ def missing_name(article: Article, ctx: RuleContext) -> Iterator[Finding]:
         {{cite book |title=T |last1=Smith |last2=Jones}}
     """
     for citation in cs1_citations(article):
-        numbers: dict[str, dict[int, NameParam]] = {}
+        lasts: dict[str, dict[int, NameParam]] = {}
+        firsts: dict[str, set[int]] = {}
         for name in _names(ctx, citation):
-            if not name.first_name:
-                numbers.setdefault(name.name_list, {})[name.number] = name
-        for by_number in numbers.values():
-            for number in sorted(by_number):
-                if number > 1 and number - 1 not in by_number:
-                    name = by_number[number]
-                    wanted = re.sub(r"\d+$", str(number - 1), name.param.raw_name)
-                    yield ctx.finding(name.param.trimmed_span, f"Missing |{wanted}=")
-                    break
+            if name.first_name:
+                firsts.setdefault(name.name_list, set()).add(name.number)
+            else:
+                lasts.setdefault(name.name_list, {})[name.number] = name
+        for name_list, by_number in lasts.items():
+            only_first = firsts.get(name_list, set())
+            missing = 0
+            for number in range(1, max(by_number) + 1):
+                if number in by_number:
+                    if missing == 1:
+                        param = by_number[number].param
+                        wanted = re.sub(r"\d+$", str(number - 1), param.raw_name)
+                        yield ctx.finding(param.trimmed_span, f"Missing |{wanted}=")
+                    missing = 0
+                elif number not in only_first:
+                    missing += 1
+                    if missing == 2:
+                        break
 
 
 @rule(

@@ -13,14 +13,17 @@ from collections.abc import Iterator
 
 from ..cs1 import cs1_citations
 from ..cs1.checks import check_data
-from ..cs1.params import whitelist
-from ..cs1.rendering import citation_class, rendering
+from ..cs1.params import enum_name, whitelist
+from ..cs1.rendering import citation_class, ignores_chapter, rendering
 from ..findings import Finding, RuleFamily, Severity
 from ..model import Article, Citation, CitationParam
 from ._base import FixAvailability, RuleContext, rule
 from ._duplicates import Occurrence, duplicates
 from ._shared import named_params
 
+# The enumerator 1 of a name-list parameter (|last1=, |author-link1=): the module reads |last=
+# and |last1= alike for the first name.
+_FIRST_OF_LIST = re.compile(r"(?<=\D)1\Z")
 # The module's capture: a name after whitespace, else one at the start of the value.
 _MISSING_PIPE_AFTER_SPACE = re.compile(r"\s+([A-Za-z][A-Za-z0-9-]+)\s*=")
 _MISSING_PIPE_AT_START = re.compile(r"^([A-Za-z][A-Za-z0-9-]+)\s*=")
@@ -32,8 +35,10 @@ _MISSING_PIPE_AT_START = re.compile(r"^([A-Za-z][A-Za-z0-9-]+)\s*=")
 def redundant_parameters(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags two parameters that mean the same thing ("More than one of |work= and |website=").
 
-    Aliases (|access-date= and |accessdate=) and CS1's groups (|work=, |website=,
-    |newspaper= ...; |publisher= and |institution=; |chapter= and |section= ...).
+    Aliases (|access-date= and |accessdate=), the first of a name list with and without its
+    number (|last= and |author1=, as the module reads either for the first name) and CS1's
+    groups (|work=, |website=, |newspaper= ...; |publisher= and |institution=; |chapter= and
+    |section= ...; |page=, |pages= and |at=).
 
     Why: CS1 shows a red error and uses only one of them.
 
@@ -48,9 +53,13 @@ def redundant_parameters(article: Article, ctx: RuleContext) -> Iterator[Finding
     for citation in cs1_citations(article):
         seen: dict[str, CitationParam] = {}
         for param in named_params(citation):
-            if not param.value:
+            # A parameter the template does not accept is not read (WC331's), so never twice.
+            if not param.value or not param.known:
                 continue
-            key = group_of.get(param.name, param.name)
+            name = param.name
+            if enum_name(name) != name:
+                name = _FIRST_OF_LIST.sub("", name)
+            key = group_of.get(name, name)
             first = seen.get(key)
             if first is not None and first.raw_name != param.raw_name:
                 yield ctx.finding(
@@ -220,7 +229,10 @@ def parameter_ignored(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     As the module: |agency= outside {{cite news}}, {{cite magazine}}, {{cite web}},
     {{cite press release}} (and {{citation}} with |newspaper=, |magazine= or |work=);
     |encyclopedia= outside {{cite encyclopedia}} and {{citation}}; |publisher= in
-    {{cite newsgroup}}. Names no template knows are WC331's.
+    {{cite newsgroup}}; a chapter (|chapter=, |trans-chapter=, |chapter-url= ... the first
+    the module finds) in {{cite web}}, {{cite news}}, {{cite journal}} and the other
+    periodical templates, and in {{citation}} beside a periodical but no encyclopedia
+    ("|chapter= ignored"). Names no template knows are WC331's.
 
     Why: CS1 shows a red error and drops the value.
 
@@ -239,6 +251,25 @@ def parameter_ignored(article: Article, ctx: RuleContext) -> Iterator[Finding]:
                 yield ctx.finding(
                     param.trimmed_span, f"Unknown parameter |{param.raw_name}= ignored"
                 )
+        chapter = _ignored_chapter(citation)
+        if chapter is not None:
+            yield ctx.finding(chapter.trimmed_span, f"|{chapter.raw_name}= ignored")
+
+
+# The module's order of the chapter meta-parameters when it names the ignored one.
+_CHAPTER_METAS = ("chapter", "trans_chapter", "chapter_url", "script_chapter", "chapter_format")
+
+
+def _ignored_chapter(citation: Citation) -> CitationParam | None:
+    if not ignores_chapter(citation):
+        return None
+    data = rendering()
+    for meta in _CHAPTER_METAS:
+        for name in data.meta[meta]:
+            param = citation.filled(name)
+            if param is not None and param.known:  # an unknown one is never read
+                return param
+    return None
 
 
 def _ignored_params(citation: Citation, cls: str) -> Iterator[CitationParam]:

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from ..cs1 import cs1_citations
 from ..cs1.checks import check_data
+from ..cs1.rendering import ignores_chapter, rendering
 from ..findings import Finding, RuleFamily, Severity
 from ..model import Article
 from ._base import RuleContext, rule
@@ -60,8 +61,12 @@ def format_without_url(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     Use instead:
         {{cite book |title=T |url=https://example.org/t.pdf |format=PDF}}
     """
+    chapter_formats = rendering().meta["chapter_format"]
     for citation in cs1_citations(article):
+        skipped = chapter_formats if ignores_chapter(citation) else ()
         for format_name, url_name in _FORMAT_OF.items():
+            if format_name in skipped:
+                continue  # the module ignores the chapter and all that goes with it
             fmt = citation.filled(format_name)
             if fmt and not citation.filled(url_name):
                 yield ctx.finding(fmt.trimmed_span, f"|{fmt.raw_name}= requires |{url_name}=")
@@ -84,12 +89,15 @@ def translated_title_without_title(article: Article, ctx: RuleContext) -> Iterat
     Use instead:
         {{cite book |title=Das Schloss |trans-title=The Castle |language=de}}
     """
+    trans_chapters = rendering().meta["trans_chapter"]
     for citation in cs1_citations(article):
+        skipped = trans_chapters if ignores_chapter(citation) else ()
         for param in citation.params:
             if (
                 not param.name.startswith("trans-")
                 or not param.value
                 or param.name == "trans-quote"
+                or param.name in skipped  # the module ignores the chapter (WC340)
             ):
                 continue
             base = param.name.removeprefix("trans-")

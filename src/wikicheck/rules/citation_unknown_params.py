@@ -37,13 +37,29 @@ def _rename(article: Article, param: CitationParam, name: str, value: str) -> Fi
     )
 
 
-def _suggest(name: str, template: str) -> str | None:
-    """A spelling this template accepts (CS1 suggests only names valid in the template)."""
+def _suggest(name: str, template: str) -> tuple[str | None, bool]:
+    """The name to suggest for an unknown ``name``, and whether renaming to it is a fix.
+
+    As the module: the lowercased name if the template accepts it; else what the suggestion
+    data proposes (a matching pattern decides) if the template accepts that. Only a respelling
+    (case, or "-" for "_" or " ") is renamed: |spalten= -> |at= is "not a direct
+    replacement", as the module's table says. Failing the module's, wikicheck also proposes
+    the "-" respellings (|archive_url= -> |archive-url=), which the module does not.
+    """
     accepted = whitelist()
-    for candidate in (name.lower(), name.lower().replace("_", "-"), name.lower().replace(" ", "-")):
+    lower = name.lower()
+    respellings = (lower, lower.replace("_", "-"), lower.replace(" ", "-"))
+    if lower != name and accepted.accepts(lower, template):
+        return lower, True
+    decided, suggestion = parameter_table().suggestion(name)
+    if suggestion and accepted.accepts(suggestion, template):
+        return suggestion, suggestion in respellings
+    if decided:
+        return None, False  # the module names no other
+    for candidate in respellings[1:]:
         if candidate != name and accepted.accepts(candidate, template):
-            return candidate
-    return None
+            return candidate, True
+    return None, False
 
 
 @rule(
@@ -60,7 +76,8 @@ def unknown_citation_parameter(article: Article, ctx: RuleContext) -> Iterator[F
     and the other preprint templates take a short list (|class= but no |publisher=), some
     templates add their own names (|people= in {{cite AV media}}, |degree= in
     {{cite thesis}}), the rest share the common list. Parameter names are case-sensitive.
-    Where the lowercased name is valid in the template, it is suggested, as CS1 does.
+    Where the lowercased name is valid in the template, it is suggested, as CS1 does, and
+    so are the module's own suggestions (|auteur= -> |author=, |auther= -> |author=).
     Removed parameters such as |deadurl= are WC332's. Templates that do not render through
     the CS1 module ({{cite tweet}}, {{cite IUCN}} ...) have lists of their own and are not
     checked.
@@ -73,19 +90,21 @@ def unknown_citation_parameter(article: Article, ctx: RuleContext) -> Iterator[F
     Use instead:
         {{cite web |url=https://example.org/a |title=T |publisher=Example}}
 
-    Fix: safe when a lowercase spelling is suggested: the parameter is renamed.
+    Fix: safe when the suggestion is a respelling (case, or "-" for "_" or " "): the
+    parameter is renamed. Other suggestions are only named.
     """
     removed = parameter_table().removed
     for citation in cs1_citations(article):
         for param in named_params(citation):
             if param.known or not param.value or param.raw_name in removed:
                 continue
-            suggestion = _suggest(param.raw_name, citation.cs1 or citation.template)
+            suggestion, renames = _suggest(param.raw_name, citation.cs1 or citation.template)
             message = f"Unknown parameter |{param.raw_name}= ignored"
             fix = None
             if suggestion:
                 message += f" (|{suggestion}= suggested)"
-                fix = _rename(article, param, suggestion, param.value)
+                if renames:
+                    fix = _rename(article, param, suggestion, param.value)
             yield ctx.finding(param.trimmed_span, message, fix)
 
 
