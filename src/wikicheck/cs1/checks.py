@@ -69,6 +69,9 @@ class CheckData:
     generic_title_plain: re.Pattern[str]
     generic_title_patterns: re.Pattern[str]
     keywords: dict[str, tuple[str, ...]]
+    display_names: frozenset[str]  # |display-authors= and kin: digits or "et al."
+    display_etal: str  # the keyword, once the characters below are dropped and lowercased
+    display_etal_ignored: str
     redundant_groups: dict[str, tuple[str, ...]]
     external_link_exempt: frozenset[str]
     extra_punctuation_exempt: frozenset[str]
@@ -112,6 +115,9 @@ def check_data() -> CheckData:
         generic_title_plain=_any_of(map(re.escape, titles["plain"])),
         generic_title_patterns=_any_of(titles["patterns"]),
         keywords={name: tuple(values) for name, values in data["keywords"].items()},
+        display_names=frozenset(data["display_names"]["params"]),
+        display_etal=data["display_names"]["etal"],
+        display_etal_ignored=data["display_names"]["etal_ignored"],
         redundant_groups={name: tuple(group) for name, group in data["redundant_groups"].items()},
         external_link_exempt=frozenset(data["external_link_exempt"]["params"]),
         extra_punctuation_exempt=frozenset(data["extra_punctuation_exempt"]["params"]),
