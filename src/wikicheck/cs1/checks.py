@@ -73,6 +73,8 @@ class CheckData:
     display_etal: str  # the keyword, once the characters below are dropped and lowercased
     display_etal_ignored: str
     redundant_groups: dict[str, tuple[str, ...]]
+    # "author"/"editor" -> (Vancouver parameter, plain list parameters, first two names).
+    name_list_sources: dict[str, tuple[str, frozenset[str], frozenset[str]]]
     external_link_exempt: frozenset[str]
     extra_punctuation_exempt: frozenset[str]
     requires_url: frozenset[str]
@@ -119,6 +121,18 @@ def check_data() -> CheckData:
         display_etal=data["display_names"]["etal"],
         display_etal_ignored=data["display_names"]["etal_ignored"],
         redundant_groups={name: tuple(group) for name, group in data["redundant_groups"].items()},
+        name_list_sources={
+            name: (
+                source["vancouver"],
+                frozenset(source["plain"]),
+                frozenset(
+                    alias.replace("#", number)
+                    for alias in source["last_first"]
+                    for number in ("", "1", "2")
+                ),
+            )
+            for name, source in data["name_list_sources"].items()
+        },
         external_link_exempt=frozenset(data["external_link_exempt"]["params"]),
         extra_punctuation_exempt=frozenset(data["extra_punctuation_exempt"]["params"]),
         requires_url=frozenset(data["requires_url"]["templates"]),

@@ -36,9 +36,11 @@ def redundant_parameters(article: Article, ctx: RuleContext) -> Iterator[Finding
     """Flags two parameters that mean the same thing ("More than one of |work= and |website=").
 
     Aliases (|access-date= and |accessdate=), the first of a name list with and without its
-    number (|last= and |author1=, as the module reads either for the first name) and CS1's
+    number (|last= and |author1=, as the module reads either for the first name), CS1's
     groups (|work=, |website=, |newspaper= ...; |publisher= and |institution=; |chapter= and
-    |section= ...; |page=, |pages= and |at=).
+    |section= ...; |page=, |pages= and |at=), and an author list given two ways (|vauthors=,
+    |people= or |last1= / |first1= ...; editors alike: "More than one of author-name-list
+    parameters specified").
 
     Why: CS1 shows a red error and uses only one of them.
 
@@ -67,6 +69,29 @@ def redundant_parameters(article: Article, ctx: RuleContext) -> Iterator[Finding
                     f"More than one of |{first.raw_name}= and |{param.raw_name}= specified",
                 )
             seen.setdefault(key, param)
+        yield from _name_list_given_twice(citation, ctx)
+
+
+def _name_list_given_twice(citation: Citation, ctx: RuleContext) -> Iterator[Finding]:
+    # |vauthors=, |people= and |last1= each give the whole author list: the module uses one.
+    for list_name, (vancouver, plain, last_first) in check_data().name_list_sources.items():
+        ways: dict[str, CitationParam] = {}
+        for param in named_params(citation):
+            if not param.value or not param.known:
+                continue
+            name = param.raw_name
+            way = "v" if name == vancouver else "p" if name in plain else None
+            if way is None and name in last_first:
+                way = "l"
+            if way is not None:
+                ways.setdefault(way, param)
+        if len(ways) > 1:
+            first, second = sorted(ways.values(), key=lambda param: param.span.start)[:2]
+            yield ctx.finding(
+                second.trimmed_span,
+                f"More than one of {list_name}-name-list parameters specified"
+                f" (|{first.raw_name}= and |{second.raw_name}=)",
+            )
 
 
 @rule(
