@@ -7,8 +7,7 @@ import re
 from collections.abc import Iterator
 
 from ..cs1 import cs1_citations
-from ..cs1.checks import check_data
-from ..cs1.checks import name_params
+from ..cs1.checks import check_data, name_params
 from ..cs1.params import parameter_table
 from ..cs1.rendering import citation_class
 from ..findings import Finding, RuleFamily, Severity
@@ -131,9 +130,7 @@ _NAME_LINK = {
 }  # fmt: skip
 
 
-@rule(
-    code="WC322", name="bad-link-parameter", family=RuleFamily.CITATION, severity=Severity.ERROR
-)
+@rule(code="WC322", name="bad-link-parameter", family=RuleFamily.CITATION, severity=Severity.ERROR)
 def bad_link_parameter(article: Article, ctx: RuleContext) -> Iterator[Finding]:
     """Flags markup in a |…-link= parameter, or a wikilink in the text it links ("Check |title= value").
 
