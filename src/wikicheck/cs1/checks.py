@@ -69,7 +69,12 @@ class CheckData:
     generic_title_plain: re.Pattern[str]
     generic_title_patterns: re.Pattern[str]
     keywords: dict[str, tuple[str, ...]]
+    display_names: frozenset[str]  # |display-authors= and kin: digits or "et al."
+    display_etal: str  # the keyword, once the characters below are dropped and lowercased
+    display_etal_ignored: str
     redundant_groups: dict[str, tuple[str, ...]]
+    # "author"/"editor" -> (Vancouver parameter, plain list parameters, first two names).
+    name_list_sources: dict[str, tuple[str, frozenset[str], frozenset[str]]]
     external_link_exempt: frozenset[str]
     extra_punctuation_exempt: frozenset[str]
     requires_url: frozenset[str]
@@ -112,7 +117,22 @@ def check_data() -> CheckData:
         generic_title_plain=_any_of(map(re.escape, titles["plain"])),
         generic_title_patterns=_any_of(titles["patterns"]),
         keywords={name: tuple(values) for name, values in data["keywords"].items()},
+        display_names=frozenset(data["display_names"]["params"]),
+        display_etal=data["display_names"]["etal"],
+        display_etal_ignored=data["display_names"]["etal_ignored"],
         redundant_groups={name: tuple(group) for name, group in data["redundant_groups"].items()},
+        name_list_sources={
+            name: (
+                source["vancouver"],
+                frozenset(source["plain"]),
+                frozenset(
+                    alias.replace("#", number)
+                    for alias in source["last_first"]
+                    for number in ("", "1", "2")
+                ),
+            )
+            for name, source in data["name_list_sources"].items()
+        },
         external_link_exempt=frozenset(data["external_link_exempt"]["params"]),
         extra_punctuation_exempt=frozenset(data["extra_punctuation_exempt"]["params"]),
         requires_url=frozenset(data["requires_url"]["templates"]),

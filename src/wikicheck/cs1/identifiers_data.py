@@ -71,6 +71,8 @@ class IdentifierData:
     maintenance: dict[str, str]
     access_params: tuple[str, ...]
     hdl_query_params: tuple[str, ...] = field(default=())
+    # CitationClass of a preprint template -> the parameters of the identifier it requires.
+    preprint: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def message(self, problem: Problem) -> str:
         """The message as the module words it ("Check |isbn= value: checksum")."""
@@ -103,4 +105,5 @@ def identifier_data() -> IdentifierData:
         maintenance=dict(raw["maintenance"]),
         access_params=tuple(raw["access"]["params"]),
         hdl_query_params=tuple(raw["hdl"]["query_params"]),
+        preprint={key: tuple(names) for key, names in raw["preprint"].items()},
     )

@@ -1,8 +1,8 @@
-"""WC358–WC361: citation identifiers beyond their own form.
+"""WC358–WC362: citation identifiers beyond their own form.
 
 Numbers above the module's known limits, ISBNs on works older than ISBNs, CS1's hidden
-identifier maintenance categories, and identifier options (|doi-access= ...) left without
-their identifier. The form checks (WC350–WC357) are in ``citation_identifiers``.
+identifier maintenance categories, identifier options (|doi-access= ...) left without
+their identifier, and preprint templates without theirs. The form checks (WC350–WC357) are in ``citation_identifiers``.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from ..cs1 import cs1_citations
 from ..cs1.citation_dates import value_edit
 from ..cs1.identifiers_citation import Checked, unprefixed, valid_date
 from ..cs1.identifiers_data import identifier_data
+from ..cs1.rendering import citation_class
 from ..findings import Applicability, Finding, Fix, RuleFamily, Severity
 from ..model import Article, CitationParam
 from ._base import FixAvailability, RuleContext, rule
@@ -154,7 +155,39 @@ def identifier_option_without_identifier(article: Article, ctx: RuleContext) -> 
             yield ctx.finding(param.trimmed_span, text)
 
 
+@rule(
+    code="WC362",
+    name="missing-preprint-identifier",
+    family=RuleFamily.CITATION,
+    severity=Severity.ERROR,
+)
+def missing_preprint_identifier(article: Article, ctx: RuleContext) -> Iterator[Finding]:
+    """Flags a preprint template without its identifier ("|arxiv= required").
+
+    {{cite arXiv}} needs |arxiv= (or |eprint=), {{cite bioRxiv}} |biorxiv=,
+    {{cite CiteSeerX}} |citeseerx=, {{cite medRxiv}} |medrxiv= and {{cite SSRN}} |ssrn=.
+
+    Why: CS1 shows a red error: these templates cite a preprint by its identifier, which
+    is what links the title; without it the citation cannot be followed.
+
+    Example:
+        {{cite arXiv |title=T |last=Smith |date=2020}}
+
+    Use instead:
+        {{cite arXiv |title=T |last=Smith |date=2020 |eprint=2001.01234}}
+
+    Cite the published version with {{cite journal}} if there is no preprint.
+    """
+    data = identifier_data()
+    for citation in cs1_citations(article):
+        names = data.preprint.get(citation_class(citation) or "")
+        if names and not any(citation.filled(name) for name in names):
+            text = data.messages["preprint_missing"].replace("$1", names[0])
+            empty = next(filter(None, (citation.get(name) for name in names)), None)
+            yield ctx.finding(empty.trimmed_span if empty else citation.span, text)
+
+
 RULES = (
     identifier_above_limit, isbn_before_isbns, identifier_maintenance,
-    identifier_option_without_identifier,
+    identifier_option_without_identifier, missing_preprint_identifier,
 )  # fmt: skip

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from ..cs1 import cs1_citations
-from ..cs1.checks import check_data
+from ..cs1.checks import CheckData, check_data
 from ..cs1.params import enum_name, whitelist
 from ..cs1.rendering import citation_class, ignores_chapter, rendering
 from ..findings import Finding, RuleFamily, Severity
@@ -36,9 +36,11 @@ def redundant_parameters(article: Article, ctx: RuleContext) -> Iterator[Finding
     """Flags two parameters that mean the same thing ("More than one of |work= and |website=").
 
     Aliases (|access-date= and |accessdate=), the first of a name list with and without its
-    number (|last= and |author1=, as the module reads either for the first name) and CS1's
+    number (|last= and |author1=, as the module reads either for the first name), CS1's
     groups (|work=, |website=, |newspaper= ...; |publisher= and |institution=; |chapter= and
-    |section= ...; |page=, |pages= and |at=).
+    |section= ...; |page=, |pages= and |at=), and an author list given two ways (|vauthors=,
+    |people= or |last1= / |first1= ...; editors alike: "More than one of author-name-list
+    parameters specified").
 
     Why: CS1 shows a red error and uses only one of them.
 
@@ -67,6 +69,29 @@ def redundant_parameters(article: Article, ctx: RuleContext) -> Iterator[Finding
                     f"More than one of |{first.raw_name}= and |{param.raw_name}= specified",
                 )
             seen.setdefault(key, param)
+        yield from _name_list_given_twice(citation, ctx)
+
+
+def _name_list_given_twice(citation: Citation, ctx: RuleContext) -> Iterator[Finding]:
+    # |vauthors=, |people= and |last1= each give the whole author list: the module uses one.
+    for list_name, (vancouver, plain, last_first) in check_data().name_list_sources.items():
+        ways: dict[str, CitationParam] = {}
+        for param in named_params(citation):
+            if not param.value or not param.known:
+                continue
+            name = param.raw_name
+            way = "v" if name == vancouver else "p" if name in plain else None
+            if way is None and name in last_first:
+                way = "l"
+            if way is not None:
+                ways.setdefault(way, param)
+        if len(ways) > 1:
+            first, second = sorted(ways.values(), key=lambda param: param.span.start)[:2]
+            yield ctx.finding(
+                second.trimmed_span,
+                f"More than one of {list_name}-name-list parameters specified"
+                f" (|{first.raw_name}= and |{second.raw_name}=)",
+            )
 
 
 @rule(
@@ -165,7 +190,8 @@ def invalid_parameter_value(article: Article, ctx: RuleContext) -> Iterator[Find
     """Flags a keyword parameter with a value CS1 does not accept ("Invalid |url-status=alive").
 
     |url-status=, |url-access=, |df=, |mode=, |name-list-style=, |no-pp=, the |*-access=
-    parameters, and |ref=harv, which is no longer supported.
+    parameters, |display-authors= (and |display-editors= ...) other than a number or
+    "etal", and |ref=harv, which is no longer supported.
 
     Why: CS1 shows a red error and ignores the value.
 
@@ -175,19 +201,28 @@ def invalid_parameter_value(article: Article, ctx: RuleContext) -> Iterator[Find
     Use instead:
         {{cite web |url=https://example.org/a |title=T |archive-url=https://web.archive.org/web/20200101000000/https://example.org/a |archive-date=2020-01-01 |url-status=live}}
     """
-    keywords = check_data().keywords
+    data = check_data()
     for citation in cs1_citations(article):
         for param in named_params(citation):
-            allowed = keywords.get(param.name)
+            allowed = data.keywords.get(param.name)
             invalid = allowed is not None and param.value and param.value not in allowed
             if param.name == "ref" and param.value.lower() == "harv":
                 invalid = True
+            hint = f" (accepted: {', '.join(allowed)})" if allowed else ""
+            if param.name in data.display_names and param.known and param.value:
+                invalid = not _display_names_ok(param.value, data)
+                hint = " (accepted: a number or etal)"
             if invalid:
-                hint = f" (accepted: {', '.join(allowed)})" if allowed else ""
                 yield ctx.finding(
                     param.trimmed_value_span,
                     f"Invalid |{param.raw_name}={param.value}{hint}",
                 )
+
+
+def _display_names_ok(value: str, data: CheckData) -> bool:
+    # The module's test; a number not below the count of names is its error too (not checked).
+    dropped = value.lower().translate(str.maketrans("", "", data.display_etal_ignored))
+    return dropped == data.display_etal or re.fullmatch(r"[0-9]+", value) is not None
 
 
 @rule(code="WC339", name="periodical-ignored", family=RuleFamily.CITATION, severity=Severity.ERROR)
