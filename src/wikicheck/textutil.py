@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+"""A ``<!-- -->`` comment; an unclosed one runs to the end of the text, as in MediaWiki."""
 
 
 def strip_comments(text: str) -> str:
     """Remove ``<!-- -->`` comments (an unclosed one runs to the end), as MediaWiki does first."""
     if "<!--" not in text:
         return text
-    return _COMMENT.sub("", text)
+    return COMMENT.sub("", text)
 
 
 # PHP's trim() characters: MediaWiki trims template parameter names and named values with it,

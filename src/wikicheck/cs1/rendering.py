@@ -35,7 +35,8 @@ class Rendering:
     classes: dict[str, frozenset[str]]
     """[rendering]: a list name ("volume", "agency" ...) -> the CitationClass values in it."""
     meta: dict[str, tuple[str, ...]]
-    """[meta_params]: a meta-parameter ("periodical") -> its canonical names, module order."""
+    """[redundant_groups] and [meta_params]: a meta-parameter ("periodical") -> its canonical
+    names, in the module's order."""
     page_good: re.Pattern[str]
     page_bad: tuple[re.Pattern[str], ...]
     volume_issue: tuple[re.Pattern[str], ...]
@@ -70,7 +71,10 @@ def rendering() -> Rendering:
     flags = re.ASCII
     return Rendering(
         classes={name: frozenset(values) for name, values in data["rendering"].items()},
-        meta={name: _canonical(names) for name, names in data["meta_params"].items()},
+        meta={
+            name: _canonical(names)
+            for name, names in {**data["redundant_groups"], **data["meta_params"]}.items()
+        },
         page_good=re.compile(extra["page_good"], flags),
         page_bad=tuple(re.compile(p, flags) for p in extra["page_bad"]),
         volume_issue=tuple(re.compile(p, flags | re.IGNORECASE) for p in extra["volume_issue"]),

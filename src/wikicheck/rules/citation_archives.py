@@ -15,12 +15,12 @@ from ..cs1.checks import check_wayback_url, snapshot_day
 from ..cs1.citation_dates import value_edit
 from ..cs1.date_formats import archive_suggestion_format, citation_df, date_preference
 from ..cs1.dates import DateProblem
+from ..cs1.rendering import rendering
 from ..findings import Applicability, Finding, Fix, RuleFamily, Severity
 from ..model import Article
 from ._base import FixAvailability, RuleContext, rule
 from ._shared import dated_citations
 
-_CHAPTER_URLS = ("chapter-url", "contribution-url", "entry-url", "article-url", "section-url")
 _ARCHIVED_COPY = re.compile(r"^archived?\s+copy$", re.IGNORECASE)
 
 
@@ -47,7 +47,7 @@ def access_date_without_url(article: Article, ctx: RuleContext) -> Iterator[Find
         if (
             accessed
             and not citation.filled("url")
-            and not any(citation.filled(n) for n in _CHAPTER_URLS)
+            and rendering().first(citation, "chapter_url") is None
         ):
             yield ctx.finding(accessed.trimmed_span, f"|{accessed.raw_name}= requires |url=")
 
@@ -120,7 +120,7 @@ def archive_url_without_url(article: Article, ctx: RuleContext) -> Iterator[Find
         if (
             archive
             and not citation.filled("url")
-            and not any(citation.filled(n) for n in _CHAPTER_URLS)
+            and rendering().first(citation, "chapter_url") is None
         ):
             yield ctx.finding(archive.trimmed_span, f"|{archive.raw_name}= requires |url=")
 

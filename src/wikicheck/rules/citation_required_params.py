@@ -15,9 +15,6 @@ from ..findings import Finding, RuleFamily, Severity
 from ..model import Article
 from ._base import RuleContext, rule
 
-_PERIODICALS = ("journal", "magazine", "newspaper", "periodical", "website", "work")
-# The module's ScriptPeriodical: a periodical named only in its own script is named.
-_SCRIPT_PERIODICALS = tuple(f"script-{name}" for name in _PERIODICALS)
 _FORMAT_OF = {
     "format": "url", "chapter-format": "chapter-url", "archive-format": "archive-url",
     "transcript-format": "transcript-url", "conference-format": "conference-url",
@@ -42,9 +39,11 @@ def missing_periodical(article: Article, ctx: RuleContext) -> Iterator[Finding]:
         {{cite journal |title=T |journal=Nature |volume=3}}
     """
     requires = check_data().requires_periodical
+    data = rendering()
     for citation in cs1_citations(article):
         needed = requires.get(citation.cs1 or "")
-        named = any(citation.filled(name) for name in (*_PERIODICALS, *_SCRIPT_PERIODICALS))
+        # The module's ScriptPeriodical: a periodical named only in its own script is named.
+        named = data.first(citation, "periodical") or data.first(citation, "script_periodical")
         if needed and not named:
             yield ctx.finding(citation.span, f"{citation.cs1} requires |{needed}=")
 
@@ -123,8 +122,9 @@ def markup_in_periodical(article: Article, ctx: RuleContext) -> Iterator[Finding
     Use instead:
         {{cite news |title=T |newspaper=The Times}}
     """
+    names = (*rendering().meta["periodical"], *rendering().meta["publisher"])
     for citation in cs1_citations(article):
-        for name in (*_PERIODICALS, "publisher", "institution"):
+        for name in names:
             param = citation.filled(name)
             if param and "''" in param.value:
                 yield ctx.finding(

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 from ..findings import Applicability, Edit, Finding, Fix, RuleFamily, Severity
 from ..model import Article, HtmlTag, Span, TagAttribute
+from ..textutil import COMMENT
 from ._base import FixAvailability, RuleContext, rule
 
-_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 # Sanitizer's attribute name: a letter, digit, "_" or ":", then those and "." and "-"
 _ATTRIBUTE_NAME = re.compile(r"[\w:][\w:.\-]*")
 _ANOTHER_ATTRIBUTE = re.compile(r"\s[\w:][\w:.\-]*\s*=")
@@ -60,7 +60,7 @@ def read_attributes(article: Article, tag: HtmlTag) -> ReadAttributes:
     opening = article.text_at(tag.open_span)
     comments = [
         Span(tag.open_span.start + m.start(), tag.open_span.start + m.end())
-        for m in (_COMMENT.finditer(opening) if "<!--" in opening else ())
+        for m in (COMMENT.finditer(opening) if "<!--" in opening else ())
     ]
     read: list[TagAttribute] = []
     stray: list[TagAttribute] = []
